@@ -1,0 +1,48 @@
+package dev.secureapi.security.problem;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Auto-configuration for problem+json error responses.
+ */
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
+		after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "secure-api.problem.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ProblemDetailsProperties.class)
+public final class ProblemDetailsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponseWriter problemResponseWriter(ObjectProvider<JsonMapper> mapper,
+			ProblemDetailsProperties properties) {
+		return new ProblemResponseWriter(mapper.getIfAvailable(JsonMapper::new), properties.getTypeBaseUri());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+	ProblemExceptionHandler problemExceptionHandler(ProblemResponseWriter writer) {
+		return new ProblemExceptionHandler(writer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
+	ProblemErrorController problemErrorController(ProblemResponseWriter writer) {
+		return new ProblemErrorController(writer);
+	}
+
+}

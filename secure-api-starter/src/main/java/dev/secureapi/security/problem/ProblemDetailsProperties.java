@@ -1,0 +1,45 @@
+package dev.secureapi.security.problem;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings for RFC 9457 problem+json error responses.
+ */
+@Validated
+@ConfigurationProperties("secure-api.problem")
+public class ProblemDetailsProperties {
+
+	/**
+	 * Whether errors from controllers, filters, Spring Security and the error page are all answered as
+	 * application/problem+json.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Base URI for the "type" member of problems the kit writes, followed by a short slug such as
+	 * "payload-too-large". When not set, "type" is "about:blank" and "title" is the HTTP status phrase.
+	 */
+	private @Nullable URI typeBaseUri;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable URI getTypeBaseUri() {
+		return this.typeBaseUri;
+	}
+
+	public void setTypeBaseUri(@Nullable URI typeBaseUri) {
+		this.typeBaseUri = typeBaseUri;
+	}
+
+}

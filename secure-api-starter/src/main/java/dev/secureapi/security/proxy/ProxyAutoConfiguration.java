@@ -1,0 +1,44 @@
+package dev.secureapi.security.proxy;
+
+import java.util.List;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for client identity behind trusted proxies. The {@link ClientIpResolver} exists even when
+ * the feature is switched off; it then ignores every forwarded header.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ProxyProperties.class)
+public final class ProxyAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ClientIpResolver.class)
+	TrustedProxyClientIpResolver clientIpResolver(ProxyProperties properties) {
+		return new TrustedProxyClientIpResolver(
+				properties.isEnabled() ? properties.getTrustedProxies() : List.of(),
+				properties.getForHeader(), properties.getProtoHeader());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "secure-api.proxy.enabled", matchIfMissing = true)
+	@ConditionalOnMissingBean(name = "trustedProxyFilterRegistration")
+	@ConditionalOnBean(TrustedProxyClientIpResolver.class)
+	FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilterRegistration(TrustedProxyClientIpResolver resolver) {
+		FilterRegistrationBean<TrustedProxyFilter> registration = new FilterRegistrationBean<>(
+				new TrustedProxyFilter(resolver));
+		registration.setOrder(SecureApiFilterOrders.FORWARDED_HEADERS);
+		return registration;
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.secureapi.security.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Trusted-proxy settings: which peers may tell the server who the client is.
+ */
+@Validated
+@ConfigurationProperties("secure-api.proxy")
+public class ProxyProperties {
+
+	/**
+	 * Whether forwarded headers from trusted proxies set the client address and scheme the application sees.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Addresses or CIDR ranges (IPv4 or IPv6) of the proxies in front of this server. Forwarded headers are
+	 * honoured only when the direct peer is one of them; empty means forwarded headers are always ignored.
+	 */
+	private List<String> trustedProxies = new ArrayList<>();
+
+	/**
+	 * Header listing the client and the proxies a request passed through.
+	 */
+	@NotBlank
+	private String forHeader = "X-Forwarded-For";
+
+	/**
+	 * Header carrying the scheme the client used.
+	 */
+	@NotBlank
+	private String protoHeader = "X-Forwarded-Proto";
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getTrustedProxies() {
+		return this.trustedProxies;
+	}
+
+	public void setTrustedProxies(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies;
+	}
+
+	public String getForHeader() {
+		return this.forHeader;
+	}
+
+	public void setForHeader(String forHeader) {
+		this.forHeader = forHeader;
+	}
+
+	public String getProtoHeader() {
+		return this.protoHeader;
+	}
+
+	public void setProtoHeader(String protoHeader) {
+		this.protoHeader = protoHeader;
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.secureapi.security.requestid;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for request ids.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "secure-api.request-id.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RequestIdProperties.class)
+public final class RequestIdAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIdFilter requestIdFilter(RequestIdProperties properties) {
+		return new RequestIdFilter(properties.getHeader(), properties.isAcceptIncoming());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "requestIdFilterRegistration")
+	FilterRegistrationBean<RequestIdFilter> requestIdFilterRegistration(RequestIdFilter filter) {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(SecureApiFilterOrders.REQUEST_ID);
+		return registration;
+	}
+
+}
