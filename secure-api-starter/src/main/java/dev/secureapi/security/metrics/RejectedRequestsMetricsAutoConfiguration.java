@@ -24,7 +24,7 @@ public final class RejectedRequestsMetricsAutoConfiguration {
 
 	// bean methods are processed after member classes, so this no-op only exists when Micrometer's does not
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(RejectedRequestsCounter.class)
 	RejectedRequestsCounter rejectedRequestsCounter() {
 		return RejectedRequestsCounter.noop();
 	}
@@ -36,7 +36,7 @@ public final class RejectedRequestsMetricsAutoConfiguration {
 	static class MicrometerCounterConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(RejectedRequestsCounter.class)
 		MicrometerRejectedRequestsCounter micrometerRejectedRequestsCounter(MeterRegistry registry) {
 			return new MicrometerRejectedRequestsCounter(registry);
 		}
