@@ -155,6 +155,7 @@ class HardeningWebTests {
 			.POST(chunked(jsonOfSize(4 * LIMIT)))
 			.build());
 		assertProblem(response, 413);
+		assertThat(response.body()).contains("exceeds the limit of " + LIMIT + " bytes");
 		assertSecurityHeaders(response);
 		assertThat(rejected("body_limit")).isEqualTo(before + 1);
 	}
