@@ -6,6 +6,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 
 import dev.secureapi.security.metrics.RejectedRequestsCounter;
 import io.micrometer.core.instrument.Counter;
@@ -35,6 +36,9 @@ class HardeningWebTests {
 
 	private static final int LIMIT = 64 * 1024;
 
+	private static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length",
+			"transfer-encoding", "date", "keep-alive", "connection", "vary");
+
 	@LocalServerPort
 	int port;
 
@@ -54,6 +58,11 @@ class HardeningWebTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertSecurityHeaders(response);
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
+			.filteredOn((name) -> !TRANSPORT_HEADERS.contains(name))
+			.containsExactlyInAnyOrder("x-content-type-options", "x-frame-options", "content-security-policy",
+					"referrer-policy", "permissions-policy", "cross-origin-opener-policy", "cross-origin-resource-policy",
+					"cache-control", "x-request-id");
 	}
 
 	@Test
