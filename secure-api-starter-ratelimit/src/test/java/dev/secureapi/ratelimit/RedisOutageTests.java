@@ -116,6 +116,7 @@ class RedisOutageTests {
 		factory.start();
 		RateLimitProperties.Redis properties = new RateLimitProperties.Redis();
 		properties.setCircuitOpenDuration(Duration.ofHours(1));
+		properties.setCommandTimeout(Duration.ofSeconds(1));
 		RedisRateLimitBackend backend = new RedisRateLimitBackend(factory, properties);
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build())
@@ -144,6 +145,8 @@ class RedisOutageTests {
 	private ConfigurableApplicationContext start(String... more) {
 		String[] base = { "spring.data.redis.url=" + this.redis.url(), "secure-api.rate-limit.backend=redis",
 				"secure-api.rate-limit.redis.circuit-open-duration=200ms",
+				// generous for a loaded build machine; a stopped server still fails every call within it
+				"secure-api.rate-limit.redis.command-timeout=1s",
 				"secure-api.rate-limit.policies[0].name=items", "secure-api.rate-limit.policies[0].paths=/api/items",
 				"secure-api.rate-limit.policies[0].limits[0].capacity=3",
 				"secure-api.rate-limit.policies[0].limits[0].period=1h" };
