@@ -203,6 +203,18 @@ class RateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void aLimitBucket4jCannotRepresentFailsStartUpWithAnExplanation() {
+		this.runner
+			.withPropertyValues(validPolicy("secure-api.rate-limit.policies[0].limits[0].capacity=9000000000",
+					"secure-api.rate-limit.policies[0].limits[0].period=1ms"))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("'api'").contains("refill rate");
+				assertThat(analysis.getAction()).contains("Lower the capacity");
+			});
+	}
+
+	@Test
 	void duplicatePolicyNamesFailStartUp() {
 		this.runner
 			.withPropertyValues(validPolicy("secure-api.rate-limit.policies[1].name=api",
