@@ -117,9 +117,11 @@ class RedisOutageTests {
 		factory.afterPropertiesSet();
 		factory.start();
 		RateLimitProperties.Redis properties = new RateLimitProperties.Redis();
-		properties.setCircuitOpenDuration(Duration.ofHours(1));
 		properties.setCommandTimeout(Duration.ofSeconds(1));
+		properties.setCircuitOpenDuration(Duration.ofHours(1));
 		RedisRateLimitBackend backend = new RedisRateLimitBackend(factory, properties);
+		// the first connection of a cold JVM on a busy machine can take longer than the command timeout
+		backend.connecting().get(60, java.util.concurrent.TimeUnit.SECONDS);
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build())
 			.build();

@@ -46,6 +46,8 @@ class RedisRoundTripTests {
 				.addLimit(Bandwidth.builder().capacity(1_000_000).refillGreedy(1_000_000, Duration.ofHours(1)).build())
 				.build();
 			try {
+				// the first connection of a cold JVM on a busy machine can take longer than the command timeout
+				backend.connecting().get(60, java.util.concurrent.TimeUnit.SECONDS);
 				backend.execute("key", () -> configuration, (bucket) -> bucket.tryConsume(1));
 				sent.clear();
 				for (int i = 0; i < 1000; i++) {

@@ -45,7 +45,9 @@ class RedisSharedLimitTests {
 				factory.afterPropertiesSet();
 				factory.start();
 				factories.add(factory);
-				instances.add(new RedisRateLimitBackend(factory, properties));
+				RedisRateLimitBackend instance = new RedisRateLimitBackend(factory, properties);
+				instance.connecting().get(60, java.util.concurrent.TimeUnit.SECONDS);
+				instances.add(instance);
 			}
 			List<Callable<Boolean>> attempts = new ArrayList<>();
 			for (int i = 0; i < 90; i++) {
