@@ -36,8 +36,14 @@ public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiC
 	SecureApiConfigurer() {
 	}
 
+	/**
+	 * Applies the settings as soon as the configurer is added with {@code http.with(...)}: Spring Security's own
+	 * configurers read the session policy when they are initialised, which may be before this one is.
+	 * @param http the builder
+	 */
 	@Override
-	public void init(HttpSecurity http) {
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		this.handler = context.getBeanProvider(ProblemAuthenticationHandler.class)
 			.getIfAvailable(() -> new ProblemAuthenticationHandler(context.getBeanProvider(ProblemResponseWriter.class)
