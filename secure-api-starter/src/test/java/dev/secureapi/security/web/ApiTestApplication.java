@@ -26,6 +26,11 @@ class ApiTestApplication {
 	static final Set<String> DELETED_USERS = ConcurrentHashMap.newKeySet();
 
 	@Bean
+	io.micrometer.core.instrument.simple.SimpleMeterRegistry meterRegistry() {
+		return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+	}
+
+	@Bean
 	TokenUserValidator tokenUserValidator() {
 		return (subject) -> !DELETED_USERS.contains(subject);
 	}

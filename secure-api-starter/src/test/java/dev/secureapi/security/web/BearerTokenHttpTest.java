@@ -40,6 +40,9 @@ class BearerTokenHttpTest {
 	@Autowired
 	TokenService tokens;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@AfterEach
 	void reset() {
 		ApiTestApplication.DELETED_USERS.clear();
@@ -183,6 +186,17 @@ class BearerTokenHttpTest {
 		HttpResponse<String> response = get("/me", "Basic dXNlcjpwYXNzd29yZA==");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+	}
+
+	@Test
+	void outcomesAreCountedByReasonNeverByUser() throws Exception {
+		get("/me", bearer("metrics-user", "USER"));
+		get("/me", "Bearer not-a-token");
+		assertThat(this.meters.get("secure_api.auth").tag("outcome", "success").counter().count()).isPositive();
+		assertThat(this.meters.get("secure_api.auth").tag("outcome", "failure").tag("reason", "malformed").counter()
+			.count()).isPositive();
+		assertThat(this.meters.get("secure_api.auth").meters())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTags().toString()).doesNotContain("metrics-user"));
 	}
 
 	@Test
