@@ -51,7 +51,8 @@ class ApiSecurityAutoConfigurationTest {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ProblemDetailsAutoConfiguration.class,
 				JwtAutoConfiguration.class, PasswordEncoderAutoConfiguration.class,
 				AuthenticationServiceAutoConfiguration.class, ApiSecurityAutoConfiguration.class,
-				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration.class))
 		.withPropertyValues("secure-api.jwt.secret=" + TestKeys.SECRET);
 
 	@Test
@@ -202,6 +203,7 @@ class ApiSecurityAutoConfigurationTest {
 			assertThat(context).hasSingleBean(AuthenticationService.class);
 			assertThat(context).hasSingleBean(TokenUserValidator.class);
 			assertThat(context.getBean(TokenUserValidator.class).isActive("anyone")).isFalse();
+			assertThat(context).hasSingleBean(org.springframework.security.core.userdetails.UserDetailsService.class);
 		});
 	}
 
