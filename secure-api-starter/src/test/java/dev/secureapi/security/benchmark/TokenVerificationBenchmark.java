@@ -55,17 +55,7 @@ public class TokenVerificationBenchmark {
 		properties.setAudience("api");
 		properties.setAccessTokenTtl(Duration.ofHours(1));
 		JwtAlgorithm alg = JwtAlgorithm.valueOf(this.algorithm);
-		JwtProperties.Key key = switch (alg) {
-			case HS256 -> {
-				JwtProperties.Key hs = new JwtProperties.Key();
-				hs.setId("k");
-				hs.setSecret(TestKeys.SECRET);
-				yield hs;
-			}
-			case RS256 -> TestKeys.key("k", alg, TestKeys.rsa());
-			case ES256 -> TestKeys.key("k", alg, TestKeys.ec());
-			case EdDSA -> TestKeys.key("k", alg, TestKeys.ed25519());
-		};
+		JwtProperties.Key key = TestKeys.key("k", alg);
 		properties.setKeys(List.of(key));
 		MutableClock clock = MutableClock.now();
 		JwtKeyRing keys = new JwtKeyLoader(null).load(properties);

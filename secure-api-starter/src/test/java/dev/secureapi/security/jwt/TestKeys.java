@@ -57,6 +57,21 @@ public final class TestKeys {
 				+ "\n-----END " + type + "-----\n";
 	}
 
+	/** A fresh key of the given algorithm, as configured under secure-api.jwt.keys. */
+	public static JwtProperties.Key key(String id, JwtAlgorithm algorithm) {
+		return switch (algorithm) {
+			case HS256 -> {
+				JwtProperties.Key hs = new JwtProperties.Key();
+				hs.setId(id);
+				hs.setSecret(SECRET);
+				yield hs;
+			}
+			case RS256 -> key(id, algorithm, rsa());
+			case ES256 -> key(id, algorithm, ec());
+			case EdDSA -> key(id, algorithm, ed25519());
+		};
+	}
+
 	public static JwtProperties.Key key(String id, JwtAlgorithm algorithm, KeyPair pair) {
 		JwtProperties.Key key = new JwtProperties.Key();
 		key.setId(id);

@@ -44,6 +44,35 @@ class TokenServiceTest {
 	}
 
 	@Test
+	void pemKeysAreReadFromFileLocations(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+			throws java.io.IOException {
+		KeyPair pair = TestKeys.ed25519();
+		java.nio.file.Path privateKey = java.nio.file.Files.writeString(directory.resolve("jwt.pem"),
+				TestKeys.privatePem(pair));
+		java.nio.file.Path publicKey = java.nio.file.Files.writeString(directory.resolve("jwt.pub.pem"),
+				TestKeys.publicPem(pair));
+		JwtProperties.Key key = new JwtProperties.Key();
+		key.setId("file");
+		key.setAlgorithm(JwtAlgorithm.EdDSA);
+		key.setPrivateKey("file:" + privateKey);
+		key.setPublicKey("file:" + publicKey);
+		JwtProperties properties = new JwtProperties();
+		properties.setKeys(List.of(key));
+		Tokens tokens = new Tokens(properties, MutableClock.now(), null);
+		assertThat(tokens.service.verify(tokens.accessToken("3", "USER")).subject()).isEqualTo("3");
+	}
+
+	@Test
+	void rsaPublicKeyIsDerivedFromThePrivateKeyWhenNotGiven() {
+		JwtProperties.Key key = TestKeys.key("rsa", JwtAlgorithm.RS256, TestKeys.rsa());
+		key.setPublicKey(null);
+		JwtProperties properties = new JwtProperties();
+		properties.setKeys(List.of(key));
+		Tokens tokens = new Tokens(properties, MutableClock.now(), null);
+		assertThat(tokens.service.verify(tokens.accessToken("4", "USER")).subject()).isEqualTo("4");
+	}
+
+	@Test
 	void issuedTokenCarriesTheContractClaims() {
 		JwtProperties properties = Tokens.secret(TestKeys.SECRET);
 		properties.setIssuer("https://issuer.example");
@@ -310,17 +339,7 @@ class TokenServiceTest {
 
 	private static JwtProperties single(JwtAlgorithm algorithm) {
 		JwtProperties properties = new JwtProperties();
-		JwtProperties.Key key = switch (algorithm) {
-			case HS256 -> {
-				JwtProperties.Key hs = new JwtProperties.Key();
-				hs.setId("k1");
-				hs.setSecret(TestKeys.SECRET);
-				yield hs;
-			}
-			case RS256 -> TestKeys.key("k1", algorithm, TestKeys.rsa());
-			case ES256 -> TestKeys.key("k1", algorithm, TestKeys.ec());
-			case EdDSA -> TestKeys.key("k1", algorithm, TestKeys.ed25519());
-		};
+		JwtProperties.Key key = TestKeys.key("k1", algorithm);
 		properties.setKeys(List.of(key));
 		return properties;
 	}
