@@ -311,6 +311,21 @@ class TokenServiceTest {
 		assertRejected(tokens, tokens.accessToken("deleted", "USER"), Reason.USER_INACTIVE);
 	}
 
+	@Test
+	void revokeAllMakesTheUserCheckRunAgainAtOnce() {
+		Set<String> active = ConcurrentHashMap.newKeySet();
+		active.add("u");
+		MutableClock clock = MutableClock.now();
+		TokenUserValidator validator = new CachingTokenUserValidator(active::contains, Duration.ofSeconds(30),
+				clock);
+		Tokens tokens = new Tokens(Tokens.secret(TestKeys.SECRET), clock, validator);
+		String token = tokens.accessToken("u", "USER");
+		tokens.service.verify(token);
+		active.remove("u");
+		tokens.service.revokeAll("u");
+		assertRejected(tokens, token, Reason.USER_INACTIVE);
+	}
+
 	private String signed(java.util.function.Consumer<JwtBuilder> customizer) {
 		Instant now = this.tokens.clock.instant();
 		JwtBuilder builder = Jwts.builder()

@@ -95,6 +95,12 @@ class ApiSecurityAutoConfigurationTest {
 	}
 
 	@Test
+	void applicationThatAlsoEnablesMethodSecurityStarts() {
+		this.runner.withUserConfiguration(OwnMethodSecurity.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void securityOffSwitchRemovesTheKitsChainAndHandlers() {
 		this.runner.withPropertyValues("secure-api.security.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -227,6 +233,12 @@ class ApiSecurityAutoConfigurationTest {
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			return http.build();
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
+	static class OwnMethodSecurity {
 
 	}
 
