@@ -34,6 +34,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +55,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = MaskedLoggingWebTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "logging.structured.format.console=ecs", "spring.security.user.name=alice",
-				"spring.security.user.password=wonderland-pw" })
+		properties = "logging.structured.format.console=ecs")
 class MaskedLoggingWebTests {
 
 	private static final String PASSWORD = "hunter2-very-secret";
@@ -192,6 +194,13 @@ class MaskedLoggingWebTests {
 	@EnableAutoConfiguration
 	@Import(EchoController.class)
 	static class TestApplication {
+
+		/** A user whose password is hashed by the starter's encoder, as an application's user store would be. */
+		@Bean
+		InMemoryUserDetailsManager users(PasswordEncoder passwordEncoder) {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice").password(passwordEncoder.encode("wonderland-pw")).roles("USER").build());
+		}
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) {
