@@ -167,7 +167,7 @@ public class CryptoRotationService {
 				List<Map<String, Object>> rows = nextBatch(after);
 				for (Map<String, Object> row : rows) {
 					updated += reencryptRow(row);
-					after = row.get("id");
+					after = row.get("row_id");
 				}
 				if (rows.size() < this.batchSize) {
 					return updated;
@@ -177,8 +177,8 @@ public class CryptoRotationService {
 
 		private List<Map<String, Object>> nextBatch(@Nullable Object after) {
 			EncryptedColumn c = this.column;
-			String version = (c.versionColumn() != null) ? ", " + c.versionColumn() + " AS version" : "";
-			String select = "SELECT " + c.idColumn() + " AS id, " + c.column() + " AS value" + version + " FROM "
+			String version = (c.versionColumn() != null) ? ", " + c.versionColumn() + " AS row_version" : "";
+			String select = "SELECT " + c.idColumn() + " AS row_id, " + c.column() + " AS stored_value" + version + " FROM "
 					+ c.table() + " WHERE " + c.column() + " NOT LIKE ?";
 			JdbcClient.StatementSpec statement = (after != null)
 					? jdbc.sql(select + " AND " + c.idColumn() + " > ? ORDER BY " + c.idColumn()
@@ -190,16 +190,16 @@ public class CryptoRotationService {
 
 		private long reencryptRow(Map<String, Object> row) {
 			EncryptedColumn c = this.column;
-			String stored = (String) row.get("value");
+			String stored = (String) row.get("stored_value");
 			String plaintext = encryptor.decrypt(stored, c.context());
 			String reencrypted = encryptor.encrypt(plaintext, c.context());
 			String sql = "UPDATE " + c.table() + " SET " + c.column() + " = ?"
 					+ ((c.versionColumn() != null) ? ", " + c.versionColumn() + " = " + c.versionColumn() + " + 1" : "")
 					+ " WHERE " + c.idColumn() + " = ? AND " + c.column() + " = ?"
 					+ ((c.versionColumn() != null) ? " AND " + c.versionColumn() + " = ?" : "");
-			JdbcClient.StatementSpec update = jdbc.sql(sql).param(reencrypted).param(row.get("id")).param(stored);
+			JdbcClient.StatementSpec update = jdbc.sql(sql).param(reencrypted).param(row.get("row_id")).param(stored);
 			if (c.versionColumn() != null) {
-				update = update.param(row.get("version"));
+				update = update.param(row.get("row_version"));
 			}
 			return update.update();
 		}
