@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.secureapi.crypto.blindindex.BlindIndexer;
 import dev.secureapi.crypto.jpa.EncryptedAttributes;
+import dev.secureapi.crypto.rotation.CryptoRotationEndpoint;
 import dev.secureapi.crypto.rotation.CryptoRotationService;
 import dev.secureapi.crypto.rotation.EncryptedColumn;
 import dev.secureapi.crypto.web.CryptoExceptionHandler;
@@ -23,6 +24,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -197,6 +199,27 @@ public final class CryptoAutoConfiguration {
 				.builder("secure_api.crypto.reencryption.backlog", rotation, (service) -> service.getObject().backlog())
 				.description("Stored encrypted values not on the active data key")
 				.register(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.endpoint.condition."
+			+ "ConditionalOnAvailableEndpoint")
+	static class ActuatorConfiguration {
+
+		// nested again: the endpoint condition's class must not be loaded when actuator is absent
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnAvailableEndpoint(CryptoRotationEndpoint.class)
+		static class EndpointConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			CryptoRotationEndpoint secureApiCryptoRotationEndpoint(CryptoRotationService rotation,
+					DataKeyManager keys, DataKeyStore store, CryptoProperties properties) {
+				return new CryptoRotationEndpoint(rotation, keys, store, properties.getRotation().getBatchSize());
+			}
+
 		}
 
 	}

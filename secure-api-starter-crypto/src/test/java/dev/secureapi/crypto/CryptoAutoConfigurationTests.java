@@ -116,6 +116,17 @@ class CryptoAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutMicrometerHibernateOrVaultTheStarterStillEncrypts() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer", "org.hibernate", "org.springframework.vault",
+				"software.amazon.awssdk"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().getBean(CryptoMetrics.class).isSameAs(CryptoMetrics.NONE);
+				FieldEncryptor encryptor = context.getBean(FieldEncryptor.class);
+				assertThat(encryptor.decrypt(encryptor.encrypt("x", EMAIL), EMAIL)).isEqualTo("x");
+			});
+	}
+
+	@Test
 	void userKeyProviderIsUsed() {
 		this.runner.withUserConfiguration(UserProvider.class).run((context) -> {
 			assertThat(context).hasSingleBean(KeyProvider.class).doesNotHaveBean(LocalKeyProvider.class);

@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Over real HTTP: a key provider (the real AWS SDK client against an in-process KMS endpoint) that fails makes
  * the API answer 503 problem+json and store nothing; a tampered stored value makes it answer a generic 500.
  */
-@SpringBootTest(classes = ProviderFailureHttpTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ProviderFailureHttpTests.App.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProviderFailureHttpTests {
 
 	private static final FakeKmsServer kms = start();
