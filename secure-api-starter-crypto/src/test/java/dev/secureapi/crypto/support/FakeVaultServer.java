@@ -34,6 +34,12 @@ public final class FakeVaultServer implements AutoCloseable {
 	/** The token this server accepts. */
 	public static final String TOKEN = "s.test-token";
 
+	/** The AppRole role id this server accepts. */
+	public static final String ROLE_ID = "role-1";
+
+	/** The AppRole secret id this server accepts. */
+	public static final String SECRET_ID = "secret-1";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
@@ -93,6 +99,17 @@ public final class FakeVaultServer implements AutoCloseable {
 			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
 			if (this.failStatus != 0) {
 				respond(exchange, this.failStatus, Map.of("errors", List.of("scripted failure")));
+				return;
+			}
+			if (path.equals("auth/approle/login")) {
+				JsonNode login = JSON.readTree(body.readAllBytes());
+				if (!ROLE_ID.equals(login.path("role_id").asString())
+						|| !SECRET_ID.equals(login.path("secret_id").asString())) {
+					respond(exchange, 400, Map.of("errors", List.of("invalid role or secret ID")));
+					return;
+				}
+				respond(exchange, 200, Map.of("auth", Map.of("client_token", TOKEN, "accessor", "accessor",
+						"lease_duration", 3600, "renewable", false, "policies", List.of("default"))));
 				return;
 			}
 			if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Vault-Token"))) {
