@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -181,6 +182,45 @@ public class CryptoProperties {
 		 * Earlier master keys (id to Base64) that still unwrap data keys until they are rewrapped.
 		 */
 		private Map<String, String> previousMasterKeys = new LinkedHashMap<>();
+
+		/**
+		 * PKCS12 key store holding the master key as an AES secret-key entry, instead of master-key.
+		 */
+		private @Nullable Resource keyStore;
+
+		/**
+		 * Password of the key store and of its entry.
+		 */
+		private @Nullable String keyStorePassword;
+
+		/**
+		 * Alias of the master key's entry in the key store.
+		 */
+		private String keyAlias = "secure-api-master";
+
+		public @Nullable Resource getKeyStore() {
+			return this.keyStore;
+		}
+
+		public void setKeyStore(@Nullable Resource keyStore) {
+			this.keyStore = keyStore;
+		}
+
+		public @Nullable String getKeyStorePassword() {
+			return this.keyStorePassword;
+		}
+
+		public void setKeyStorePassword(@Nullable String keyStorePassword) {
+			this.keyStorePassword = keyStorePassword;
+		}
+
+		public String getKeyAlias() {
+			return this.keyAlias;
+		}
+
+		public void setKeyAlias(String keyAlias) {
+			this.keyAlias = keyAlias;
+		}
 
 		public @Nullable String getMasterKey() {
 			return this.masterKey;

@@ -53,7 +53,10 @@ final class KeyProviderConfigurations {
 				.forEach((id, value) -> keys.put(id, decodeKey("secure-api.crypto.local.previous-master-keys." + id,
 						value)));
 			String masterKey = local.getMasterKey();
-			if (masterKey == null) {
+			if (local.getKeyStore() != null) {
+				keys.put(local.getMasterKeyId(), LocalKeyStores.load(local));
+			}
+			else if (masterKey == null) {
 				logger.warn("Field encryption uses a random development master key: encrypted values become "
 						+ "unreadable when the application stops. Set secure-api.crypto.local.master-key, "
 						+ "or use provider aws-kms or vault-transit in production.");
