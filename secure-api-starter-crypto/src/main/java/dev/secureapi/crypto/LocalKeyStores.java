@@ -32,8 +32,8 @@ final class LocalKeyStores {
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(in, secret);
 			Key key = store.getKey(local.getKeyAlias(), secret);
-			byte[] encoded = (key != null) ? key.getEncoded() : null;
-			if (encoded == null || encoded.length != 32 || !"AES".equalsIgnoreCase(key.getAlgorithm())) {
+			byte[] encoded = (key != null && "AES".equalsIgnoreCase(key.getAlgorithm())) ? key.getEncoded() : null;
+			if (encoded == null || encoded.length != 32) {
 				throw new CryptoConfigurationException("Key store " + resource.getDescription()
 						+ " has no 256-bit AES key under alias '" + local.getKeyAlias() + "'", ACTION);
 			}
