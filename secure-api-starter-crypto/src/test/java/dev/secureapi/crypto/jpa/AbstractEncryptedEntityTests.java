@@ -53,6 +53,9 @@ abstract class AbstractEncryptedEntityTests {
 	DataKeyManager keys;
 
 	@Autowired
+	FieldEncryptor encryptor;
+
+	@Autowired
 	EntityManagerFactory entityManagerFactory;
 
 	@Autowired
@@ -106,6 +109,18 @@ abstract class AbstractEncryptedEntityTests {
 		this.transactions.executeWithoutResult((status) -> this.customers.findById(id).orElseThrow().setName("Al"));
 		assertThat(statistics.getEntityUpdateCount()).isEqualTo(1);
 		assertThat(this.customers.findById(id).orElseThrow().getEmail()).isEqualTo("alice@example.com");
+	}
+
+	@Test
+	void contextIsThePhysicalTableAndColumnName() {
+		Customer customer = new Customer("Alice", "alice@example.com",
+				this.indexer.exactIndex(EMAIL, "alice@example.com"), null);
+		customer.setPostalAddress("1 Main Street");
+		Long id = this.customers.save(customer).getId();
+		String stored = this.jdbc.queryForObject("SELECT postal_address FROM customers WHERE id = ?", String.class,
+				id);
+		assertThat(this.encryptor.decrypt(stored, new FieldContext("customers", "postal_address")))
+			.isEqualTo("1 Main Street");
 	}
 
 	@Test
