@@ -274,6 +274,20 @@ public class CryptoProperties {
 		 */
 		private Map<String, String> encryptionContext = new LinkedHashMap<>(Map.of("purpose", "secure-api-field"));
 
+		/**
+		 * Time limit for one KMS operation, retries included; a write waiting longer fails with 503.
+		 */
+		@NotNull
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 		public @Nullable String getKeyId() {
 			return this.keyId;
 		}
@@ -334,6 +348,20 @@ public class CryptoProperties {
 		 * Name of the transit key that wraps data keys.
 		 */
 		private @Nullable String keyName;
+
+		/**
+		 * Connect and read timeout of the VaultTemplate the starter builds.
+		 */
+		@NotNull
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
 
 		public @Nullable URI getUri() {
 			return this.uri;

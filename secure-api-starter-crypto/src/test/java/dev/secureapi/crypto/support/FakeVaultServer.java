@@ -52,12 +52,17 @@ public final class FakeVaultServer implements AutoCloseable {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+	private volatile boolean hanging;
+
 	private volatile int failStatus;
 
 	public FakeVaultServer() throws IOException {
 		rotateTransitKey();
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/v1/", this::handle);
+		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -87,13 +92,31 @@ public final class FakeVaultServer implements AutoCloseable {
 		this.kv.put(path, data);
 	}
 
+	/** Leaves every request unanswered until {@link #close()}, as a provider that times out. */
+	public void hang() {
+		this.hanging = true;
+	}
+
 	@Override
 	public void close() {
+		this.release.countDown();
 		this.server.stop(0);
+	}
+
+	private void waitIfHanging() {
+		if (this.hanging) {
+			try {
+				this.release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
+			waitIfHanging();
 			String path = exchange.getRequestURI().getPath().substring("/v1/".length());
 			String operation = path.startsWith("transit/") ? path.split("/")[1] : "kv";
 			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
