@@ -2,6 +2,7 @@ package dev.secureapi.crypto.rotation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -206,7 +207,7 @@ public class CryptoRotationService {
 
 		private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
 			Map<String, Object> result = new LinkedHashMap<>();
-			row.forEach((key, value) -> result.put(key.toLowerCase(java.util.Locale.ROOT), value));
+			row.forEach((key, value) -> result.put(key.toLowerCase(Locale.ROOT), value));
 			return result;
 		}
 
