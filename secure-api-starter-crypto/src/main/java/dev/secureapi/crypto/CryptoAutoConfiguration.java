@@ -70,7 +70,7 @@ public final class CryptoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DataKeyManager secureApiDataKeyManager(CryptoProperties properties, ObjectProvider<KeyProvider> provider,
-			DataKeyStore store, CryptoMetrics metrics) {
+			DataKeyStore store, CryptoMetrics metrics, ObjectProvider<Clock> clock) {
 		KeyProvider keyProvider = provider.getIfAvailable();
 		if (keyProvider == null) {
 			throw missingProviderLibrary(properties.getProvider());
@@ -78,7 +78,7 @@ public final class CryptoAutoConfiguration {
 		CryptoProperties.DataKeyCache cache = properties.getDataKeyCache();
 		return new DataKeyManager(keyProvider, store,
 				new DataKeyManager.Limits(cache.getMaxAge(), cache.getMaxEntries(), cache.getMaxUses()),
-				Clock.systemUTC(), metrics);
+				clock.getIfUnique(Clock::systemUTC), metrics);
 	}
 
 	@Bean

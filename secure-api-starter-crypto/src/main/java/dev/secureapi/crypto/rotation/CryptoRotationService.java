@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link #reencrypt(int)} moves every stored value onto it, in batches, resumably (it only ever selects values
  * not yet on the active key) and with optimistic locking (a row changed meanwhile is left alone, and already holds
  * a value under the active key); {@link #retire(UUID)} then retires each old key, refusing while any value still
- * uses it. {@link #rewrapMasterKey()} handles master-key rotation, which rewraps the key table only.
+ * uses it or while it may still be some instance's active key (younger than the cache's maximum age). {@link #rewrapMasterKey()} handles master-key rotation, which rewraps the key table only.
  */
 public class CryptoRotationService {
 
@@ -122,8 +122,11 @@ public class CryptoRotationService {
 	 * @throws KeyInUseException when it is the active key or stored values still use it
 	 */
 	public void retire(UUID keyId) {
-		if (this.keys.activeKeyId().filter(keyId::equals).isPresent()) {
-			throw new KeyInUseException(keyId, 0, "Data key " + keyId + " is the active key; rotate first");
+		StoredDataKey stored = this.store.find(keyId)
+			.orElseThrow(() -> new IllegalArgumentException("No data key " + keyId + " in the key table"));
+		if (this.keys.mayStillEncrypt(stored)) {
+			throw new KeyInUseException(keyId, 0, "Data key " + keyId + " may still be encrypting new values in "
+					+ "this or another instance; rotate, wait data-key-cache.max-age, re-encrypt, then retire");
 		}
 		String pattern = FieldEncryptor.textPrefixOf(keyId) + "%";
 		long rows = 0;
