@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,10 +65,12 @@ class RateLimitTestApplication {
 			.build();
 	}
 
+	/** Users hashed by the starter's password encoder, as an application's user store would be. */
 	@Bean
-	InMemoryUserDetailsManager users() {
-		return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}" + PASSWORD).roles("USER").build(),
-				User.withUsername("bob").password("{noop}" + PASSWORD).roles("USER").build());
+	InMemoryUserDetailsManager users(PasswordEncoder passwordEncoder) {
+		String hash = passwordEncoder.encode(PASSWORD);
+		return new InMemoryUserDetailsManager(User.withUsername("alice").password(hash).roles("USER").build(),
+				User.withUsername("bob").password(hash).roles("USER").build());
 	}
 
 	@RestController
