@@ -1,0 +1,48 @@
+package dev.secureapi.ratelimit;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A login attempt refused by the {@link LoginAttemptGuard}: 429 with {@code Retry-After}, or 503 when the guard
+ * cannot count. Spring MVC answers it as problem+json through the application's exception handler.
+ */
+public class LoginThrottledException extends ErrorResponseException {
+
+	private final transient LoginAttemptGuard.Decision decision;
+
+	/**
+	 * Creates an exception.
+	 * @param decision the guard's decision
+	 */
+	public LoginThrottledException(LoginAttemptGuard.Decision decision) {
+		super(status(decision), problem(decision), null);
+		this.decision = decision;
+		if (decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED) {
+			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+		}
+	}
+
+	/**
+	 * The guard's decision.
+	 * @return the decision
+	 */
+	public LoginAttemptGuard.Decision getDecision() {
+		return this.decision;
+	}
+
+	private static HttpStatus status(LoginAttemptGuard.Decision decision) {
+		return (decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED) ? HttpStatus.TOO_MANY_REQUESTS
+				: HttpStatus.SERVICE_UNAVAILABLE;
+	}
+
+	private static ProblemDetail problem(LoginAttemptGuard.Decision decision) {
+		String detail = (decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED)
+				? "Too many failed login attempts; retry after " + decision.retryAfterSeconds() + " seconds."
+				: "Login is temporarily unavailable; retry later.";
+		return ProblemDetail.forStatusAndDetail(status(decision), detail);
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.secureapi.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Auto-configuration for rate limiting and the login guard. The backend is Redis when the application has a
+ * Lettuce {@code RedisConnectionFactory} (or {@code secure-api.rate-limit.backend=redis}), otherwise a bounded
+ * in-memory cache.
+ */
+@AutoConfiguration(after = { ProblemDetailsAutoConfiguration.class, ProxyAutoConfiguration.class },
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "secure-api.rate-limit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RateLimitProperties.class)
+@Import({ RateLimitBackendConfigurations.Redis.class, RateLimitBackendConfigurations.Local.class,
+		RateLimitBackendConfigurations.Health.class })
+public final class RateLimitAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimiter rateLimiter(RateLimitProperties properties, RateLimitBackend backend,
+			ObjectProvider<RateLimitKeyResolver> keyResolvers, ObjectProvider<ClientIpResolver> clientIpResolver,
+			ObjectProvider<RateLimitRecorder> recorder) {
+		return new RateLimiter(policies(properties), backend, keyResolvers.orderedStream().toList(),
+				clientIpResolver(clientIpResolver), recorder.getIfAvailable(() -> RateLimitRecorder.NONE),
+				properties.isFailOpen());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "secure-api.rate-limit.login.enabled", matchIfMissing = true)
+	LoginAttemptGuard loginAttemptGuard(RateLimitProperties properties, RateLimitBackend backend,
+			ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<RateLimitRecorder> recorder) {
+		return new LoginAttemptGuard(backend, clientIpResolver(clientIpResolver),
+				recorder.getIfAvailable(() -> RateLimitRecorder.NONE), properties.getLogin());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitProductionCheck rateLimitProductionCheck(RateLimitProperties properties, RateLimitBackend backend) {
+		return new RateLimitProductionCheck(properties, backend);
+	}
+
+	static List<RateLimitPolicy> policies(RateLimitProperties properties) {
+		List<RateLimitPolicy> policies = properties.getPolicies().stream().map(RateLimitPolicy::of).toList();
+		long distinctNames = policies.stream().map(RateLimitPolicy::getName).distinct().count();
+		if (distinctNames != policies.size()) {
+			throw new RateLimitConfigurationException("Two rate-limit policies have the same name",
+					"Give every entry of secure-api.rate-limit.policies its own name.");
+		}
+		return policies;
+	}
+
+	/**
+	 * How long an idle local bucket is kept: past its longest period it is full again, so nothing is lost.
+	 */
+	static Duration idleExpiry(RateLimitProperties properties) {
+		return Stream
+			.concat(policies(properties).stream().map(RateLimitPolicy::longestPeriod),
+					Stream.of(properties.getLogin().getWindow()))
+			.max(Duration::compareTo)
+			.orElseThrow();
+	}
+
+	private static ClientIpResolver clientIpResolver(ObjectProvider<ClientIpResolver> resolver) {
+		// outside a web application (no ProxyAutoConfiguration) the peer address is all there is
+		return resolver.getIfAvailable(() -> new TrustedProxyClientIpResolver(List.of(), "X-Forwarded-For",
+				"X-Forwarded-Proto"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class MicrometerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(RateLimitRecorder.class)
+		MicrometerRateLimitRecorder micrometerRateLimitRecorder(
+				ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+			return new MicrometerRateLimitRecorder(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimitResponses rateLimitResponses(ProblemResponseWriter problems, RateLimitProperties properties) {
+			return new RateLimitResponses(problems, properties.isExposeHeaders());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rateLimitFilterBeforeAuthentication")
+		FilterRegistrationBean<RateLimitFilter> rateLimitFilterBeforeAuthentication(RateLimiter rateLimiter,
+				RateLimitResponses responses) {
+			return registration(new RateLimitFilter(rateLimiter, responses, false),
+					SecureApiFilterOrders.RATE_LIMIT_BEFORE_AUTHENTICATION);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rateLimitFilterAfterAuthentication")
+		FilterRegistrationBean<RateLimitFilter> rateLimitFilterAfterAuthentication(RateLimiter rateLimiter,
+				RateLimitResponses responses) {
+			return registration(new RateLimitFilter(rateLimiter, responses, true),
+					SecureApiFilterOrders.RATE_LIMIT_AFTER_AUTHENTICATION);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimitedInterceptor rateLimitedInterceptor(RateLimiter rateLimiter, RateLimitResponses responses) {
+			return new RateLimitedInterceptor(rateLimiter, responses);
+		}
+
+		@Bean
+		WebMvcConfigurer rateLimitedWebMvcConfigurer(RateLimitedInterceptor interceptor) {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+			};
+		}
+
+		private static FilterRegistrationBean<RateLimitFilter> registration(RateLimitFilter filter, int order) {
+			FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(order);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint
+		RateLimitsEndpoint rateLimitsEndpoint(RateLimiter rateLimiter) {
+			return new RateLimitsEndpoint(rateLimiter);
+		}
+
+	}
+
+}
