@@ -48,10 +48,12 @@ public class UserPages {
 	public UserPage load(@Nullable String name, long after, int limit) {
 		// one row more than asked tells whether there is a next page
 		Limit probe = Limit.of(limit + 1);
-		List<User> found = (name == null || name.isEmpty()) ? this.users.findPage(after, probe)
-				: this.users.findPageInRange(name, name + UserRules.PREFIX_RANGE_END, after, probe);
-		boolean more = found.size() > limit;
-		List<UserResponse> items = found.stream().limit(limit).map(UserResponse::of).toList();
+		List<Long> ids = (name == null || name.isEmpty()) ? this.users.findPageIds(after, probe)
+				: this.users.findPageIdsInRange(name, name + UserRules.PREFIX_RANGE_END, after, probe);
+		boolean more = ids.size() > limit;
+		List<Long> pageIds = more ? ids.subList(0, limit) : ids;
+		List<UserResponse> items = pageIds.isEmpty() ? List.of()
+				: this.users.findByIdInOrderById(pageIds).stream().map(UserResponse::of).toList();
 		Long nextAfter = (more && !items.isEmpty()) ? items.get(items.size() - 1).id() : null;
 		return new UserPage(items, nextAfter);
 	}

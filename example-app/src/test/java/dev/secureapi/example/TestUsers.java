@@ -1,0 +1,41 @@
+package dev.secureapi.example;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Bulk test data written straight through JDBC (the API would hash 200,000 passwords).
+ */
+public final class TestUsers {
+
+	private TestUsers() {
+	}
+
+	/**
+	 * Inserts users named {@code <prefix>000001...} with the USER role.
+	 * @param jdbc the database
+	 * @param prefix the user name prefix
+	 * @param count how many
+	 */
+	public static void insert(JdbcTemplate jdbc, String prefix, int count) {
+		Timestamp now = Timestamp.from(Instant.now());
+		int batch = 5_000;
+		for (int start = 0; start < count; start += batch) {
+			List<Object[]> rows = new ArrayList<>(batch);
+			for (int i = start; i < Math.min(count, start + batch); i++) {
+				String name = prefix + String.format("%06d", i);
+				rows.add(new Object[] { name, name + "@example.test", "{noop}not-a-real-hash", "User " + i,
+						"<p>bio of user " + i + "</p>", now });
+			}
+			jdbc.batchUpdate("INSERT INTO users (username, email, password_hash, display_name, bio, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)", rows);
+		}
+		jdbc.update("INSERT INTO user_roles (user_id, role) SELECT id, 'USER' FROM users u WHERE username LIKE ? "
+				+ "AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id)", prefix + "%");
+	}
+
+}
