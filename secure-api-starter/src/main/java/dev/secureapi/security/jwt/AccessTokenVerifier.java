@@ -1,0 +1,198 @@
+package dev.secureapi.security.jwt;
+
+import java.security.Key;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.InvalidClaimException;
+import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.security.SecurityException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies access tokens. Every rule of the kit's contract is applied here: size cap before parsing, the key
+ * found by {@code kid} only, the algorithm pinned to that key, {@code typ} checked, signature, {@code exp}
+ * required, {@code nbf}/{@code iat} with clock skew, {@code iss}/{@code aud} when configured, {@code sub}
+ * required, revoked {@code jti}, and the user still active.
+ */
+public final class AccessTokenVerifier {
+
+	private final JwtParser parser;
+
+	private final long maxTokenSize;
+
+	private final Clock clock;
+
+	private final long clockSkewSeconds;
+
+	private final String rolesClaim;
+
+	private final RevokedTokenStore revokedTokens;
+
+	private final @Nullable TokenUserValidator userValidator;
+
+	/**
+	 * Creates a verifier.
+	 * @param keys resolves the verification key
+	 * @param properties the JWT properties
+	 * @param clock the clock
+	 * @param revokedTokens the revoked token ids
+	 * @param userValidator the application's user check, already cached, or {@code null} for none
+	 */
+	public AccessTokenVerifier(VerificationKeyResolver keys, JwtProperties properties, Clock clock, RevokedTokenStore revokedTokens,
+			@Nullable TokenUserValidator userValidator) {
+		this.maxTokenSize = properties.getMaxTokenSize().toBytes();
+		this.clock = clock;
+		this.clockSkewSeconds = properties.getClockSkew().toSeconds();
+		this.rolesClaim = properties.getRolesClaim();
+		this.revokedTokens = revokedTokens;
+		this.userValidator = userValidator;
+		this.parser = parser(keys, properties, clock);
+	}
+
+	private JwtParser parser(VerificationKeyResolver keys, JwtProperties properties, Clock clock) {
+		Set<String> types = properties.getAcceptedTypes()
+			.stream()
+			.map((type) -> type.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		JwtParserBuilder builder = Jwts.parser()
+			.json(JwtJson.deserializer())
+			.clock(() -> Date.from(clock.instant()))
+			.clockSkewSeconds(this.clockSkewSeconds)
+			.keyLocator(new PinnedKeyLocator(keys, types));
+		if (properties.getIssuer() != null) {
+			builder.requireIssuer(properties.getIssuer());
+		}
+		if (properties.getAudience() != null) {
+			builder.requireAudience(properties.getAudience());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * Verifies an access token.
+	 * @param token the compact JWS
+	 * @return the verified token
+	 * @throws InvalidTokenException when any check fails
+	 */
+	public VerifiedToken verify(String token) {
+		if (token.length() > this.maxTokenSize) {
+			throw new InvalidTokenException(Reason.TOO_LARGE, "token larger than the maximum size");
+		}
+		Claims claims = parse(token);
+		Date expiration = claims.getExpiration();
+		if (expiration == null) {
+			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no exp claim");
+		}
+		String subject = claims.getSubject();
+		if (subject == null || subject.isBlank()) {
+			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no sub claim");
+		}
+		Date issuedAt = claims.getIssuedAt();
+		if (issuedAt != null
+				&& issuedAt.toInstant().isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds))) {
+			throw new InvalidTokenException(Reason.NOT_YET_VALID, "token issued in the future");
+		}
+		String tokenId = claims.getId();
+		if (tokenId != null && this.revokedTokens.isRevoked(tokenId)) {
+			throw new InvalidTokenException(Reason.REVOKED, "token id revoked");
+		}
+		if (this.userValidator != null && !this.userValidator.isActive(subject)) {
+			throw new InvalidTokenException(Reason.USER_INACTIVE, "user disabled or deleted");
+		}
+		return new VerifiedToken(subject, roles(claims), tokenId, expiration.toInstant(), claims);
+	}
+
+	private Claims parse(String token) {
+		try {
+			return this.parser.parseSignedClaims(token).getPayload();
+		}
+		catch (ExpiredJwtException ex) {
+			throw new InvalidTokenException(Reason.EXPIRED, "token expired");
+		}
+		catch (PrematureJwtException ex) {
+			throw new InvalidTokenException(Reason.NOT_YET_VALID, "token not yet valid");
+		}
+		catch (InvalidClaimException ex) {
+			Reason reason = Claims.ISSUER.equals(ex.getClaimName()) ? Reason.WRONG_ISSUER
+					: Claims.AUDIENCE.equals(ex.getClaimName()) ? Reason.WRONG_AUDIENCE : Reason.MISSING_CLAIM;
+			throw new InvalidTokenException(reason, "claim " + ex.getClaimName() + " rejected");
+		}
+		catch (SecurityException ex) {
+			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "signature rejected");
+		}
+		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
+			throw new InvalidTokenException(Reason.MALFORMED, "token malformed: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private List<String> roles(Claims claims) {
+		Object value = claims;
+		for (String part : this.rolesClaim.split("\\.")) {
+			value = (value instanceof Map<?, ?> map) ? map.get(part) : null;
+		}
+		List<String> roles = new ArrayList<>();
+		if (value instanceof Collection<?> names) {
+			for (Object name : names) {
+				if (name instanceof String role && !role.isBlank()) {
+					roles.add(role);
+				}
+			}
+		}
+		else if (value instanceof String names) {
+			for (String role : names.split(" ")) {
+				if (!role.isBlank()) {
+					roles.add(role);
+				}
+			}
+		}
+		return roles;
+	}
+
+	/**
+	 * Looks the key up by {@code kid} only and refuses any algorithm but the key's and any {@code typ} but an
+	 * access token's, before the signature is checked.
+	 */
+	private static final class PinnedKeyLocator extends LocatorAdapter<Key> {
+
+		private final VerificationKeyResolver keys;
+
+		private final Set<String> types;
+
+		PinnedKeyLocator(VerificationKeyResolver keys, Set<String> types) {
+			this.keys = keys;
+			this.types = types;
+		}
+
+		@Override
+		protected Key locate(JwsHeader header) {
+			String type = header.getType();
+			if (type == null || !this.types.contains(type.toLowerCase(Locale.ROOT))) {
+				throw new InvalidTokenException(Reason.WRONG_TYPE, "token typ is not an access token type");
+			}
+			JwtKey key = this.keys.resolve(header.getKeyId());
+			if (!key.algorithm().joseName().equals(header.getAlgorithm())) {
+				throw new InvalidTokenException(Reason.BAD_SIGNATURE, "token alg is not the key's algorithm");
+			}
+			return key.verificationKey();
+		}
+
+	}
+
+}

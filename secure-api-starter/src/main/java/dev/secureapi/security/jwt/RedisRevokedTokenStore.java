@@ -1,0 +1,40 @@
+package dev.secureapi.security.jwt;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Revoked token ids in Redis, shared by every instance; each entry expires with its token.
+ */
+public final class RedisRevokedTokenStore implements RevokedTokenStore {
+
+	private final StringRedisTemplate redis;
+
+	private final String prefix;
+
+	/**
+	 * Creates a store.
+	 * @param redis the template, from the application's connection factory
+	 * @param prefix prefix of every key
+	 */
+	public RedisRevokedTokenStore(StringRedisTemplate redis, String prefix) {
+		this.redis = redis;
+		this.prefix = prefix;
+	}
+
+	@Override
+	public void revoke(String tokenId, Instant expiresAt) {
+		Duration ttl = Duration.between(Instant.now(), expiresAt);
+		if (!ttl.isNegative() && !ttl.isZero()) {
+			this.redis.opsForValue().set(this.prefix + "rj:" + tokenId, "1", ttl);
+		}
+	}
+
+	@Override
+	public boolean isRevoked(String tokenId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(this.prefix + "rj:" + tokenId));
+	}
+
+}

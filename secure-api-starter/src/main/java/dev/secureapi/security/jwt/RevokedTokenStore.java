@@ -1,0 +1,25 @@
+package dev.secureapi.security.jwt;
+
+import java.time.Instant;
+
+/**
+ * The ids ({@code jti}) of access tokens revoked before their expiry. An id needs to be kept only until the
+ * token's {@code exp}: after that the token is rejected anyway.
+ */
+public interface RevokedTokenStore {
+
+	/**
+	 * Revokes a token id.
+	 * @param tokenId the {@code jti}
+	 * @param expiresAt the token's {@code exp}, after which the entry may be forgotten
+	 */
+	void revoke(String tokenId, Instant expiresAt);
+
+	/**
+	 * Whether a token id was revoked.
+	 * @param tokenId the {@code jti}
+	 * @return {@code true} if it was revoked and has not expired
+	 */
+	boolean isRevoked(String tokenId);
+
+}

@@ -1,0 +1,102 @@
+package dev.secureapi.security.web;
+
+import java.util.List;
+
+import dev.secureapi.security.jwt.AccessTokenVerifier;
+import dev.secureapi.security.jwt.JwtAutoConfiguration;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration for API security: a default stateless bearer-JWT {@link SecurityFilterChain} when the
+ * application defines none, problem+json 401/403, method security and the role hierarchy.
+ */
+@AutoConfiguration(
+		before = { SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				UserDetailsServiceAutoConfiguration.class },
+		after = { JwtAutoConfiguration.class, ProblemDetailsAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SecurityFilterChain.class)
+@ConditionalOnBooleanProperty(name = "secure-api.security.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+public final class ApiSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemAuthenticationHandler problemAuthenticationHandler(ObjectProvider<ProblemResponseWriter> writer) {
+		return new ProblemAuthenticationHandler(writer.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static RoleHierarchy roleHierarchy(ApiSecurityProperties properties) {
+		return roleHierarchy(properties.getRoleHierarchy());
+	}
+
+	static RoleHierarchy roleHierarchy(List<String> relations) {
+		RoleHierarchyImpl.Builder builder = RoleHierarchyImpl.withDefaultRolePrefix();
+		for (String relation : relations) {
+			String[] roles = relation.split(">");
+			for (int i = 0; i + 1 < roles.length; i++) {
+				String higher = roles[i].strip();
+				String lower = roles[i + 1].strip();
+				if (StringUtils.hasText(higher) && StringUtils.hasText(lower)) {
+					builder.role(higher).implies(lower);
+				}
+			}
+		}
+		return builder.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableMethodSecurity
+	static class MethodSecurityConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnDefaultWebSecurity
+	@ConditionalOnBean(AccessTokenVerifier.class)
+	static class DefaultSecurityFilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain secureApiSecurityFilterChain(HttpSecurity http, ApiSecurityProperties properties)
+				throws Exception {
+			String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
+			http.with(SecureApi.configurer(), Customizer.withDefaults()).authorizeHttpRequests((requests) -> {
+				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+				if (publicPaths.length > 0) {
+					requests.requestMatchers(publicPaths).permitAll();
+				}
+				requests.anyRequest().authenticated();
+			});
+			return http.build();
+		}
+
+	}
+
+}

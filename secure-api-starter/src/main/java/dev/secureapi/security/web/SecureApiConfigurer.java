@@ -1,0 +1,67 @@
+package dev.secureapi.security.web;
+
+import dev.secureapi.security.jwt.AccessTokenVerifier;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Applies the kit's API security to an {@link HttpSecurity}: stateless sessions, no CSRF protection (bearer
+ * tokens are not sent automatically by browsers), CORS from the application's {@code CorsConfigurationSource},
+ * no response headers from Spring Security (the kit's headers filter owns them), bearer JWT authentication, and
+ * problem+json 401/403 answers with RFC 6750 challenges. Authorization rules stay the application's.
+ *
+ * <pre class="code">
+ * &#064;Bean
+ * SecurityFilterChain api(HttpSecurity http) throws Exception {
+ *     http.with(SecureApi.configurer(), Customizer.withDefaults())
+ *         .authorizeHttpRequests((requests) -&gt; requests.requestMatchers("/public/**").permitAll()
+ *             .anyRequest().authenticated());
+ *     return http.build();
+ * }
+ * </pre>
+ *
+ * @see SecureApi#configurer()
+ */
+public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiConfigurer, HttpSecurity> {
+
+	private ProblemAuthenticationHandler handler;
+
+	SecureApiConfigurer() {
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		this.handler = context.getBeanProvider(ProblemAuthenticationHandler.class)
+			.getIfAvailable(() -> new ProblemAuthenticationHandler(context.getBeanProvider(ProblemResponseWriter.class)
+				.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null))));
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors(Customizer.withDefaults())
+			.headers((headers) -> headers.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.handler)
+				.accessDeniedHandler(this.handler));
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		AccessTokenVerifier verifier = context.getBean(AccessTokenVerifier.class);
+		AuthenticationOutcomeListener listener = context.getBeanProvider(AuthenticationOutcomeListener.class)
+			.getIfAvailable(() -> AuthenticationOutcomeListener.NONE);
+		http.addFilterBefore(new BearerTokenAuthenticationFilter(verifier, this.handler,
+				getSecurityContextHolderStrategy(), listener), BasicAuthenticationFilter.class);
+	}
+
+}
