@@ -18,11 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.secureapi.example.audit.AuditTypes;
+import dev.secureapi.security.jwt.TokenService;
 
 /**
  * Changes users. Uniqueness of user names and e-mail addresses rests on the database's unique constraints (a
  * concurrent duplicate fails on insert, not on a check before it); the last administrator is protected by
- * locking every administrator row before a role change or deletion.
+ * locking every administrator row before a role change or deletion. Deleting a user or changing a password revokes
+ * the user's refresh tokens; access tokens of a deleted user are refused by the starter's user check.
  */
 @Service
 @Transactional
@@ -36,13 +38,16 @@ public class UserService {
 
 	private final UserCache cache;
 
+	private final TokenService tokens;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	UserService(UserRepository users, PasswordEncoder passwordEncoder, BioSanitizer bioSanitizer, UserCache cache,
-			ApplicationEventPublisher events) {
+			TokenService tokens, ApplicationEventPublisher events) {
 		this.users = users;
+		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.bioSanitizer = bioSanitizer;
 		this.cache = cache;
@@ -95,6 +100,8 @@ public class UserService {
 		}
 		if (request.newPassword() != null) {
 			user.setPasswordHash(this.passwordEncoder.encode(request.newPassword()));
+			// a new password ends every session that was started with the old one
+			this.tokens.revokeAll(Long.toString(id));
 		}
 		if (request.displayName() != null) {
 			user.setDisplayName(emptyToNull(request.displayName()));
@@ -128,7 +135,7 @@ public class UserService {
 	}
 
 	/**
-	 * Deletes a user.
+	 * Deletes a user and revokes the user's refresh tokens.
 	 * @param id the user's id
 	 * @param actor who deletes, for the audit event
 	 * @throws UserConflictException when the user is the last administrator
@@ -141,6 +148,7 @@ public class UserService {
 		}
 		this.users.delete(user);
 		this.users.flush();
+		this.tokens.revokeAll(Long.toString(id));
 		this.cache.invalidateAfterCommit(id);
 		audit(actor, AuditTypes.USER_DELETED, Map.of("user_id", id, "username", user.getUsername()));
 	}

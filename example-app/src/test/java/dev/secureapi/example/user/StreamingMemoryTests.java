@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.secureapi.example.ApiTestSupport;
 import dev.secureapi.example.TestUsers;
 import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows read into a list grow it by far more, which shows the measurement can tell the difference.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@org.springframework.context.annotation.Import(dev.secureapi.example.InterimPasswordEncoder.class)
 @RequiresServices(RequiresServices.Service.POSTGRES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingMemoryTests {
@@ -54,12 +53,7 @@ class StreamingMemoryTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = TestServices.postgres().createDatabase();
-		registry.add("spring.datasource.url", () -> url);
-		if (TestServices.postgres().username() != null) {
-			registry.add("spring.datasource.username", () -> TestServices.postgres().username());
-			registry.add("spring.datasource.password", () -> TestServices.postgres().password());
-		}
+		ApiTestSupport.registerPostgres(registry);
 	}
 
 	@BeforeAll
