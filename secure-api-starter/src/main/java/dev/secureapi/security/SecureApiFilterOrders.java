@@ -35,6 +35,12 @@ public final class SecureApiFilterOrders {
 	/** Refuses and cuts off oversized request bodies, before any filter reads a body. */
 	public static final int BODY_LIMIT = TRANSPORT + 10;
 
+	/**
+	 * Applies the CORS allow-list: before rate limits and authentication, so a preflight (which carries no
+	 * credentials) is answered without them.
+	 */
+	public static final int CORS = BODY_LIMIT + 10;
+
 	/** Rate limits keyed by client address: before authentication, so a flood costs no token or password work. */
 	public static final int RATE_LIMIT_BEFORE_AUTHENTICATION = SPRING_SECURITY - 10;
 

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * filters, requests the container itself refuses) with problem+json instead of Boot's default error body. The
  * detail is the status phrase: the error's own message is never shown.
  */
+@Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
 

@@ -1,5 +1,6 @@
 package dev.secureapi.security.problem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,7 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Answers every exception a controller raises with problem+json. Spring MVC's own exceptions keep their status
  * (400, 404, 405, 406, 413, 415, ...) with Spring's generic details; validation failures list their fields under
  * {@code errors}; anything unhandled is logged once with its stack trace and answered 500 with a generic detail,
- * so no exception message, class name, SQL or path reaches the client.
+ * so no exception message, class name, SQL or path reaches the client. An I/O failure while reading the request
+ * that is also an {@link ErrorResponse} (a body cut off at its size limit) keeps its own status wherever it
+ * surfaces, instead of becoming a 400 or a 500.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
@@ -83,6 +88,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			throw ex;
 		}
+		ErrorResponse readFailure = readFailure(ex);
+		if (readFailure != null) {
+			return answer(readFailure, request);
+		}
 		ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
 		HttpStatus status = (annotated != null) ? annotated.code() : HttpStatus.INTERNAL_SERVER_ERROR;
 		if (status.is5xxServerError()) {
@@ -90,6 +99,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		String detail = (status == HttpStatus.INTERNAL_SERVER_ERROR) ? GENERIC_DETAIL : status.getReasonPhrase();
 		return complete(ProblemDetail.forStatusAndDetail(status, detail), HttpHeaders.EMPTY, request);
+	}
+
+	/**
+	 * Answers a body that could not be read: 400, unless reading failed with an I/O error that carries its own
+	 * answer (the body limit's cut-off is a 413, whatever parser was reading when it happened).
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ErrorResponse readFailure = readFailure(ex);
+		if (readFailure != null) {
+			return answer(readFailure, request);
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}
 
 	@Override
@@ -135,6 +158,25 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			this.writer.complete(problem, servletRequest);
 		}
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	private ResponseEntity<Object> answer(ErrorResponse failure, WebRequest request) {
+		ProblemDetail body = failure.getBody();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.getStatusCode(), body.getDetail());
+		return complete(problem, failure.getHeaders(), request);
+	}
+
+	/**
+	 * The I/O failure, somewhere in the cause chain, that already knows how the request must be answered.
+	 */
+	private static @Nullable ErrorResponse readFailure(Throwable ex) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+			if (cause instanceof IOException && cause instanceof ErrorResponse response) {
+				return response;
+			}
+		}
+		return null;
 	}
 
 	private static List<Map<String, String>> fieldErrors(BindingResult result) {

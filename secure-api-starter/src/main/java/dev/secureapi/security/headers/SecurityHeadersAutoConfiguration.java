@@ -1,0 +1,44 @@
+package dev.secureapi.security.headers;
+
+import java.util.EnumSet;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for security headers on every response.
+ */
+@AutoConfiguration(after = ProxyAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "secure-api.headers.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SecurityHeadersProperties.class)
+public final class SecurityHeadersAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityHeaders securityHeaders(SecurityHeadersProperties properties) {
+		return new SecurityHeaders(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "securityHeadersFilterRegistration")
+	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(SecurityHeaders headers,
+			ClientIpResolver clientIpResolver) {
+		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+				new SecurityHeadersFilter(headers, clientIpResolver));
+		registration.setOrder(SecureApiFilterOrders.SECURITY_HEADERS);
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+		return registration;
+	}
+
+}
