@@ -44,6 +44,12 @@ public final class SecureApiFilterOrders {
 	/** Rate limits keyed by client address: before authentication, so a flood costs no token or password work. */
 	public static final int RATE_LIMIT_BEFORE_AUTHENTICATION = SPRING_SECURITY - 10;
 
+	/**
+	 * Records the authenticated user for the access log: right after Spring Security has authenticated the request,
+	 * while its security context is in place.
+	 */
+	public static final int ACCESS_LOG_USER = SPRING_SECURITY + 1;
+
 	/** Rate limits keyed by the authenticated user: after Spring Security has authenticated the request. */
 	public static final int RATE_LIMIT_AFTER_AUTHENTICATION = SPRING_SECURITY + 10;
 

@@ -1,0 +1,162 @@
+package dev.secureapi.security.logging;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.requestid.RequestId;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Logs one line per request, once the response is complete, to the logger {@value #LOGGER_NAME}: a short
+ * message ({@code GET /api/users 200 12ms}) and the fields {@code method}, {@code path}, {@code status},
+ * {@code duration_ms}, {@code client_ip}, {@code user} (when authenticated) and {@code bytes} (response body bytes
+ * written through this filter) as SLF4J key/value pairs, which Spring Boot's structured logging writes as JSON
+ * members; {@code request_id} comes from the logging context. Headers and bodies are never logged, and the query
+ * string only when asked for, masked.
+ */
+public class AccessLogFilter extends OncePerRequestFilter {
+
+	/** The name of the access log's logger. */
+	public static final String LOGGER_NAME = "secure-api.access";
+
+	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private final ClientIpResolver clientIpResolver;
+
+	private final AccessLogUserResolver userResolver;
+
+	private final @Nullable Masker queryStringMasker;
+
+	/**
+	 * Creates a filter.
+	 * @param clientIpResolver resolves the client address
+	 * @param userResolver names the authenticated user
+	 * @param queryStringMasker masks the query string, which is logged only when this is not {@code null}
+	 */
+	public AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
+			@Nullable Masker queryStringMasker) {
+		this.clientIpResolver = clientIpResolver;
+		this.userResolver = userResolver;
+		this.queryStringMasker = queryStringMasker;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		CountingResponseWrapper countingResponse = new CountingResponseWrapper(response);
+		boolean failed = true;
+		try {
+			chain.doFilter(request, countingResponse);
+			failed = false;
+		}
+		finally {
+			if (!failed && request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(new CompletionListener(request, countingResponse, start));
+			}
+			else {
+				log(request, countingResponse, failed, start);
+			}
+		}
+	}
+
+	private void log(HttpServletRequest request, CountingResponseWrapper response, boolean failed, long start) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		int status = response.getStatus();
+		if (failed && status < 400 && !response.isCommitted()) {
+			// the exception is still on its way to the container, which answers it with 500
+			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+		}
+		String method = request.getMethod();
+		String path = path(request);
+		LoggingEventBuilder event = logger.atInfo()
+			.addKeyValue("method", method)
+			.addKeyValue("path", path)
+			.addKeyValue("status", status)
+			.addKeyValue("duration_ms", durationMs)
+			.addKeyValue("client_ip", this.clientIpResolver.resolve(request))
+			.addKeyValue("bytes", response.getBytesWritten());
+		String user = this.userResolver.resolve(request);
+		if (user != null) {
+			event = event.addKeyValue("user", user);
+		}
+		event.log("{} {} {} {}ms", method, path, status, durationMs);
+	}
+
+	private String path(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		String query = request.getQueryString();
+		if (this.queryStringMasker == null || query == null || query.isEmpty()) {
+			return path;
+		}
+		return path + "?" + this.queryStringMasker.maskQueryString(query);
+	}
+
+	/**
+	 * Logs an asynchronous request once it completes, with the request id back in the logging context of
+	 * whichever thread completes it.
+	 */
+	private final class CompletionListener implements AsyncListener {
+
+		private final HttpServletRequest request;
+
+		private final CountingResponseWrapper response;
+
+		private final long start;
+
+		CompletionListener(HttpServletRequest request, CountingResponseWrapper response, long start) {
+			this.request = request;
+			this.response = response;
+			this.start = start;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			String requestId = RequestId.of(this.request);
+			boolean putRequestId = requestId != null && MDC.get(RequestId.MDC_KEY) == null;
+			if (putRequestId) {
+				MDC.put(RequestId.MDC_KEY, requestId);
+			}
+			try {
+				log(this.request, this.response, false, this.start);
+			}
+			finally {
+				if (putRequestId) {
+					MDC.remove(RequestId.MDC_KEY);
+				}
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			// a new asynchronous cycle drops the listeners of the previous one
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
+}

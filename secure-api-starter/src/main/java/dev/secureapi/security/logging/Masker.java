@@ -1,0 +1,240 @@
+package dev.secureapi.security.logging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A set of masking rules: the built-in patterns of {@link Masking} (bearer and basic credentials, JWTs, e-mail
+ * addresses, card numbers, credential headers), {@code key=value} pairs and JSON members under sensitive keys, and
+ * extra regular expressions. Thread-safe.
+ */
+public final class Masker {
+
+	private static final String MASK = Masking.MASK;
+
+	private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
+			"(?i)(?<![a-z0-9-])((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*)"
+					+ "(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\r\\n]+)");
+
+	private static final Pattern BEARER = Pattern.compile("(?i)(?<![a-z0-9])(bearer)\\s+[a-z0-9._~+/-]{8,}=*");
+
+	private static final Pattern BASIC = Pattern.compile("(?i)(?<![a-z0-9])(basic)\\s+([a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])");
+
+	private static final Pattern JWT = Pattern
+		.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+){0,2}");
+
+	private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*"
+			+ "@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,})");
+
+	private static final Pattern CARD = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){12,18}[0-9](?![0-9])");
+
+	private static final String QUOTED_OR_BARE_VALUE = "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s\"'&,;)}\\]]+)";
+
+	private final List<String> keys;
+
+	private final @Nullable Pattern keyValuePattern;
+
+	private final List<Pattern> patterns;
+
+	/**
+	 * Creates rules.
+	 * @param keys names whose values are always masked, compared ignoring case and separators ({@code api-key}
+	 * matches {@code X-Api-Key}, {@code api_key} and {@code apiKey}); a name also matches when it ends with a key
+	 * ({@code password} matches {@code db.password})
+	 * @param patterns extra regular expressions whose every match is masked
+	 * @throws IllegalArgumentException if a pattern is not a valid regular expression
+	 */
+	public Masker(Collection<String> keys, Collection<String> patterns) {
+		this.keys = keys.stream().map(Masker::normalize).filter((key) -> !key.isEmpty()).distinct().toList();
+		this.keyValuePattern = keyValuePattern(keys);
+		List<Pattern> compiled = new ArrayList<>();
+		int index = 0;
+		for (String pattern : patterns) {
+			compiled.add(compile(pattern, "patterns[" + index++ + "]"));
+		}
+		this.patterns = List.copyOf(compiled);
+	}
+
+	/**
+	 * Compiles a configured regular expression.
+	 * @param regex the expression
+	 * @param name how the setting is named in an error message
+	 * @return the pattern
+	 * @throws IllegalArgumentException with a message naming the setting when it is not valid
+	 */
+	static Pattern compile(String regex, String name) {
+		Assert.hasLength(regex, () -> "Masking pattern " + name + " must not be empty");
+		try {
+			return Pattern.compile(regex);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new IllegalArgumentException("Masking pattern " + name + " '" + regex
+					+ "' is not a valid regular expression: " + ex.getDescription(), ex);
+		}
+	}
+
+	/**
+	 * Whether values under the given name are masked as a whole.
+	 * @param name a JSON member, MDC, query parameter or header name
+	 * @return whether the name is, or ends with, a sensitive key
+	 */
+	public boolean isSensitiveKey(@Nullable String name) {
+		if (name == null || name.isEmpty()) {
+			return false;
+		}
+		String normalized = normalize(name);
+		for (String key : this.keys) {
+			if (normalized.endsWith(key)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Masks every secret this set of rules recognises in free text.
+	 * @param text the text, such as a log message
+	 * @return the text with secrets replaced; the same instance when nothing was found
+	 */
+	public String maskText(String text) {
+		String result = text;
+		if (result.length() < 6) {
+			return result;
+		}
+		result = replace(CREDENTIAL_HEADER, result, (match) -> match.group(1) + match.group(2) + quotedMask(match.group(3)));
+		result = replace(BEARER, result, (match) -> match.group(1) + " " + MASK);
+		result = replace(BASIC, result, (match) -> (match.group(2).length() % 4 == 0) ? match.group(1) + " " + MASK : match.group());
+		if (result.contains("eyJ")) {
+			result = replace(JWT, result, (match) -> Masking.token(match.group()));
+		}
+		if (this.keyValuePattern != null) {
+			result = replace(this.keyValuePattern, result,
+					(match) -> match.group(1) + match.group(2) + quotedMask(match.group(3)));
+		}
+		if (result.indexOf('@') >= 0) {
+			result = replace(EMAIL, result, (match) -> match.group(1) + "***@" + match.group(2));
+		}
+		if (countDigits(result) >= 13) {
+			result = replace(CARD, result, Masker::maskCard);
+		}
+		for (Pattern pattern : this.patterns) {
+			result = replace(pattern, result, (match) -> MASK);
+		}
+		return result;
+	}
+
+	/**
+	 * Masks a query string: values of sensitive parameters are replaced, then the text rules apply.
+	 * @param query the query string, without {@code ?}
+	 * @return the masked query string
+	 */
+	public String maskQueryString(String query) {
+		StringBuilder masked = new StringBuilder(query.length());
+		for (String parameter : query.split("&", -1)) {
+			if (!masked.isEmpty()) {
+				masked.append('&');
+			}
+			int equals = parameter.indexOf('=');
+			String name = (equals >= 0) ? parameter.substring(0, equals) : parameter;
+			masked.append((equals >= 0 && isSensitiveKey(name)) ? name + "=" + MASK : parameter);
+		}
+		return maskText(masked.toString());
+	}
+
+	private static String quotedMask(String value) {
+		if (value.startsWith("\"")) {
+			return "\"" + MASK + "\"";
+		}
+		return value.startsWith("'") ? "'" + MASK + "'" : MASK;
+	}
+
+	private static String maskCard(MatchResult match) {
+		String digits = match.group().replaceAll("[ -]", "");
+		return isLuhnValid(digits) ? MASK + digits.substring(digits.length() - 4) : match.group();
+	}
+
+	private static int countDigits(String text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			if (ch >= '0' && ch <= '9') {
+				digits++;
+			}
+		}
+		return digits;
+	}
+
+	static boolean isLuhnValid(String digits) {
+		int sum = 0;
+		boolean doubled = false;
+		for (int i = digits.length() - 1; i >= 0; i--) {
+			int digit = digits.charAt(i) - '0';
+			if (doubled) {
+				digit = (digit * 2 > 9) ? digit * 2 - 9 : digit * 2;
+			}
+			sum += digit;
+			doubled = !doubled;
+		}
+		return sum % 10 == 0;
+	}
+
+	private static String replace(Pattern pattern, String text, Function<MatchResult, String> replacement) {
+		Matcher matcher = pattern.matcher(text);
+		if (!matcher.find()) {
+			return text;
+		}
+		StringBuilder result = new StringBuilder(text.length());
+		do {
+			matcher.appendReplacement(result, Matcher.quoteReplacement(replacement.apply(matcher)));
+		}
+		while (matcher.find());
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	private static @Nullable Pattern keyValuePattern(Collection<String> keys) {
+		List<String> alternatives = keys.stream()
+			.filter((key) -> !normalize(key).isEmpty())
+			.map(Masker::keyRegex)
+			.distinct()
+			.toList();
+		if (alternatives.isEmpty()) {
+			return null;
+		}
+		return Pattern.compile("(?i)(?<![a-z0-9])([a-z0-9_.-]*?(?:" + String.join("|", alternatives) + "))"
+				+ "([\"']?\\s*[:=]\\s*)" + QUOTED_OR_BARE_VALUE);
+	}
+
+	private static String keyRegex(String key) {
+		StringBuilder regex = new StringBuilder();
+		for (String part : key.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+			if (!part.isEmpty()) {
+				regex.append(regex.isEmpty() ? "" : "[_.-]?").append(Pattern.quote(part));
+			}
+		}
+		return regex.toString();
+	}
+
+	private static String normalize(String name) {
+		StringBuilder normalized = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char ch = name.charAt(i);
+			if (Character.isLetterOrDigit(ch)) {
+				normalized.append(Character.toLowerCase(ch));
+			}
+		}
+		return normalized.toString();
+	}
+
+}
