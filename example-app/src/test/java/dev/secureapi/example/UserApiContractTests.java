@@ -525,6 +525,16 @@ abstract class UserApiContractTests {
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 	}
 
+	@Test
+	void responsesCarryTheKitsSecurityHeaders() {
+		Response response = this.api.get("/api/v1/users/me", this.adminToken);
+		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
+		assertThat(response.header("Cache-Control")).contains("no-store");
+		assertThat(response.header("X-Request-Id")).isNotBlank();
+		assertThat(response.header("Server")).isNull();
+	}
+
 	// login guard
 
 	@Test
