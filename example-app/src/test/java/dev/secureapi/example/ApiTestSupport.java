@@ -24,7 +24,15 @@ public final class ApiTestSupport {
 			"secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!",
 			"secure-api.rate-limit.policies[0].name=api", "secure-api.rate-limit.policies[0].paths[0]=/api/**",
 			"secure-api.rate-limit.policies[0].limits[0].capacity=1000000",
-			"secure-api.rate-limit.policies[0].limits[0].period=1m" };
+			"secure-api.rate-limit.policies[0].limits[0].period=1m",
+			"secure-api.crypto.local.master-key=ZXhhbXBsZS1hcHAgdGVzdCBtYXN0ZXIga2V5IDMyYiE=",
+			"secure-api.crypto.blind-index.key=ZXhhbXBsZS1hcHAgdGVzdCBibGluZCBpbmRleCAzMiE=" };
+
+	/**
+	 * The production findings the prod-profile tests accept: there is no KMS or Vault on a test machine, so field
+	 * encryption uses the local provider with a fixed test key.
+	 */
+	public static final String PROD_TEST_IGNORED_FINDINGS = "crypto.development-key";
 
 	/**
 	 * Adds {@link #PROPERTIES} to a test context.

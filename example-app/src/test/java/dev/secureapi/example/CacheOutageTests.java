@@ -46,6 +46,7 @@ class CacheOutageTests {
 		ApiTestSupport.register(registry);
 		ApiTestSupport.registerPostgres(registry);
 		registry.add("secure-api.proxy.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+		registry.add("secure-api.production-checks.ignored", () -> ApiTestSupport.PROD_TEST_IGNORED_FINDINGS);
 		registry.add("spring.data.redis.url", () -> redis.url());
 		registry.add("spring.data.redis.timeout", () -> "500ms");
 	}

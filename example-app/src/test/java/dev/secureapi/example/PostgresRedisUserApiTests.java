@@ -60,6 +60,7 @@ class PostgresRedisUserApiTests extends UserApiContractTests {
 		ApiTestSupport.register(registry);
 		ApiTestSupport.registerPostgres(registry);
 		registry.add("secure-api.proxy.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+		registry.add("secure-api.production-checks.ignored", () -> ApiTestSupport.PROD_TEST_IGNORED_FINDINGS);
 		registry.add("spring.data.redis.url", () -> TestServices.redis().url());
 		cachePrefix = TestServices.redis().uniquePrefix();
 		registry.add("spring.cache.redis.key-prefix", () -> cachePrefix);

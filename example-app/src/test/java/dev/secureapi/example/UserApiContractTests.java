@@ -79,6 +79,18 @@ abstract class UserApiContractTests {
 	}
 
 	@Test
+	void theEmailIsStoredEncryptedWithABlindIndexForUniqueness() {
+		TestUser user = this.api.newUser("secret");
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT email, email_index FROM users WHERE id = ?",
+				user.id());
+		assertThat((String) row.get("email")).startsWith("saf:").doesNotContain(user.username())
+			.doesNotContain("example");
+		assertThat((String) row.get("email_index")).hasSize(64).doesNotContain(user.username());
+		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("email").asString())
+			.isEqualTo(user.username().toLowerCase() + "@example.test");
+	}
+
+	@Test
 	void invalidRegistrationsAre400ProblemsNamingTheFieldAndStoreNothing() {
 		String name = Api.unique("bad");
 		assertInvalid(body("username", "ab", "email", "a@example.test", "password", "long-enough-1"), "username");

@@ -17,12 +17,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import dev.secureapi.crypto.jpa.Encrypted;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A user account. Only the service changes it; request bodies are never bound to it, so {@code id} and
- * {@code roles} cannot be mass-assigned.
+ * {@code roles} cannot be mass-assigned. The e-mail address is stored encrypted by the crypto starter; its blind
+ * index ({@code email_index}) carries the uniqueness constraint.
  */
 @Entity
 @Table(name = "users")
@@ -35,8 +37,12 @@ public class User {
 	@Column(nullable = false, updatable = false, length = 50)
 	private String username;
 
-	@Column(nullable = false, length = 254)
+	@Encrypted
+	@Column(nullable = false, length = 512)
 	private String email;
+
+	@Column(name = "email_index", nullable = false, length = 64)
+	private String emailIndex;
 
 	@Column(name = "password_hash", nullable = false)
 	private String passwordHash;
@@ -63,13 +69,15 @@ public class User {
 	protected User() {
 		this.username = "";
 		this.email = "";
+		this.emailIndex = "";
 		this.passwordHash = "";
 		this.createdAt = Instant.EPOCH;
 	}
 
-	User(String username, String email, String passwordHash, Set<Role> roles, Instant createdAt) {
+	User(String username, String email, String emailIndex, String passwordHash, Set<Role> roles, Instant createdAt) {
 		this.username = username;
 		this.email = email;
+		this.emailIndex = emailIndex;
 		this.passwordHash = passwordHash;
 		this.roles = new HashSet<>(roles);
 		this.createdAt = createdAt;
@@ -95,8 +103,9 @@ public class User {
 		return this.email;
 	}
 
-	void setEmail(String email) {
+	void setEmail(String email, String emailIndex) {
 		this.email = email;
+		this.emailIndex = emailIndex;
 	}
 
 	/**

@@ -40,14 +40,17 @@ public class UserService {
 
 	private final TokenService tokens;
 
+	private final EmailIndex emailIndex;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	UserService(UserRepository users, PasswordEncoder passwordEncoder, BioSanitizer bioSanitizer, UserCache cache,
-			TokenService tokens, ApplicationEventPublisher events) {
+			TokenService tokens, EmailIndex emailIndex, ApplicationEventPublisher events) {
 		this.users = users;
 		this.tokens = tokens;
+		this.emailIndex = emailIndex;
 		this.passwordEncoder = passwordEncoder;
 		this.bioSanitizer = bioSanitizer;
 		this.cache = cache;
@@ -96,7 +99,7 @@ public class UserService {
 			throw new InvalidCurrentPasswordException();
 		}
 		if (emailChanges) {
-			user.setEmail(email);
+			user.setEmail(email, this.emailIndex.of(email));
 		}
 		if (request.newPassword() != null) {
 			user.setPasswordHash(this.passwordEncoder.encode(request.newPassword()));
@@ -165,7 +168,9 @@ public class UserService {
 
 	private User newUser(String username, String email, String password, Set<Role> roles) {
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
-		return new User(username, normalizeEmail(email), this.passwordEncoder.encode(password), roles, now);
+		String normalized = normalizeEmail(email);
+		return new User(username, normalized, this.emailIndex.of(normalized), this.passwordEncoder.encode(password),
+				roles, now);
 	}
 
 	private User store(User user) {

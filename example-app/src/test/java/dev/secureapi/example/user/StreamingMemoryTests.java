@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.secureapi.crypto.FieldEncryptor;
 import dev.secureapi.example.ApiTestSupport;
 import dev.secureapi.example.TestUsers;
 import dev.secureapi.test.RequiresServices;
@@ -51,6 +52,12 @@ class StreamingMemoryTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	FieldEncryptor encryptor;
+
+	@Autowired
+	EmailIndex emailIndex;
+
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		ApiTestSupport.registerPostgres(registry);
@@ -58,7 +65,7 @@ class StreamingMemoryTests {
 
 	@BeforeAll
 	void insertUsers() {
-		TestUsers.insert(this.jdbc, "stream", USERS);
+		TestUsers.insert(this.jdbc, this.encryptor, this.emailIndex, "stream", USERS);
 	}
 
 	@Test
@@ -69,6 +76,7 @@ class StreamingMemoryTests {
 		AtomicLong peakGrowth = new AtomicLong();
 		this.queries.stream(null, (user) -> {
 			assertThat(user.id()).isGreaterThan(lastId.getAndSet(user.id()));
+			assertThat(user.email()).endsWith("@example.test");
 			if (count.incrementAndGet() % 25_000 == 0) {
 				peakGrowth.accumulateAndGet(usedHeapAfterGc() - baseline, Math::max);
 			}
