@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cursor with a fetch size) while the heap, measured after full collections, grows by a few MB at most. The same
  * rows read into a list grow it by far more, which shows the measurement can tell the difference.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @RequiresServices(RequiresServices.Service.POSTGRES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingMemoryTests {
