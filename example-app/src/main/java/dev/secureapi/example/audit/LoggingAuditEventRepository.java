@@ -2,10 +2,12 @@ package dev.secureapi.example.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
@@ -33,10 +35,12 @@ public class LoggingAuditEventRepository implements AuditEventRepository {
 	@Override
 	public void add(AuditEvent event) {
 		this.recent.add(event);
-		var line = logger.atInfo()
+		LoggingEventBuilder line = logger.atInfo()
 			.addKeyValue("audit_type", event.getType())
 			.addKeyValue("audit_principal", event.getPrincipal());
-		event.getData().forEach((key, value) -> line.addKeyValue("audit_" + key, String.valueOf(value)));
+		for (Map.Entry<String, Object> entry : event.getData().entrySet()) {
+			line = line.addKeyValue("audit_" + entry.getKey(), String.valueOf(entry.getValue()));
+		}
 		line.log("audit " + event.getType() + " principal=" + event.getPrincipal());
 	}
 
