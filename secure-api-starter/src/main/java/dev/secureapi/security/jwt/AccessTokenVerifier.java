@@ -142,6 +142,17 @@ public final class AccessTokenVerifier {
 		}
 	}
 
+	/**
+	 * Forgets the cached answer of the user check for a subject, so the next token of that user is checked again
+	 * on this instance (other instances see the change within {@code user-check-ttl}).
+	 * @param subject the user id
+	 */
+	public void forgetUser(String subject) {
+		if (this.userValidator instanceof CachingTokenUserValidator caching) {
+			caching.evict(subject);
+		}
+	}
+
 	private List<String> roles(Claims claims) {
 		Object value = claims;
 		for (String part : this.rolesClaim.split("\\.")) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Refresh tokens in a relational database. The schema ships in the starter as
  * {@code classpath:db/secure-api/V0_1__secure_api_refresh_tokens.sql} (Flyway-compatible). Spending a token is one
  * conditional {@code UPDATE ... WHERE used = FALSE}, so of two concurrent requests with the same token the
- * database lets exactly one change the row.
+ * database lets exactly one change the row; the other sees the token as reused.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
@@ -52,15 +52,24 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public Consumption consume(String tokenHash) {
+		// the family is read before the token is spent: a reuse detected by a concurrent request after this
+		// request won the UPDATE must not turn this request's success into a failure
+		List<Consumption> found = this.jdbc.query(SELECT, JdbcRefreshTokenStore::consumption, tokenHash);
+		if (found.isEmpty()) {
+			return Consumption.unknown();
+		}
+		Consumption before = found.get(0);
 		int spent = this.jdbc.update(
 				"UPDATE secure_api_refresh_token SET used = TRUE WHERE token_hash = ? AND used = FALSE", tokenHash);
-		List<Consumption> found = this.jdbc.query(SELECT, (rs, row) -> consumption(rs, spent == 1), tokenHash);
-		return found.isEmpty() ? Consumption.unknown() : found.get(0);
+		if (spent == 0) {
+			return new Consumption(Outcome.REUSED, before.family(), before.idleExpiresAt());
+		}
+		return before;
 	}
 
-	private static Consumption consumption(ResultSet rs, boolean spent) throws SQLException {
+	private static Consumption consumption(ResultSet rs, int row) throws SQLException {
 		Family family = new Family(rs.getString(1), rs.getString(2), instant(rs, 3));
-		Outcome outcome = !spent ? Outcome.REUSED : rs.getBoolean(4) ? Outcome.REVOKED : Outcome.CONSUMED;
+		Outcome outcome = rs.getBoolean(4) ? Outcome.REVOKED : Outcome.CONSUMED;
 		return new Consumption(outcome, family, instant(rs, 5));
 	}
 

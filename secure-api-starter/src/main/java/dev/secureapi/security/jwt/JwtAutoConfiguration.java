@@ -1,7 +1,9 @@
 package dev.secureapi.security.jwt;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 
@@ -111,6 +113,19 @@ public final class JwtAutoConfiguration {
 	@ConditionalOnMissingBean(name = "jwtProductionCheck")
 	static JwtProductionCheck jwtProductionCheck(JwtProperties properties) {
 		return new JwtProductionCheck(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("secure-api.jwt.jwk-set-uri")
+	static class JwkSetConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(VerificationKeyResolver.class)
+		static JwkSetKeyResolver jwkSetKeyResolver(JwtProperties properties, ObjectProvider<Clock> clock) {
+			return new JwkSetKeyResolver(URI.create(Objects.requireNonNull(properties.getJwkSetUri())), properties.getJwkSetRefreshInterval(),
+					clock.getIfAvailable(Clock::systemUTC));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

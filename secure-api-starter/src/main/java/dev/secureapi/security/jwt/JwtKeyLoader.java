@@ -55,12 +55,13 @@ public final class JwtKeyLoader {
 	/**
 	 * Loads the configured keys.
 	 * @param properties the properties
-	 * @return the key ring, or {@code null} when no key is configured
+	 * @return the key ring, or {@code null} when no key is configured (an empty secret counts as none)
 	 */
 	public @Nullable JwtKeyRing load(JwtProperties properties) {
 		List<JwtKey> keys = new ArrayList<>();
-		if (properties.getSecret() != null) {
-			SecretKey secret = hmacKey("secure-api.jwt.secret", properties.getSecret());
+		String configured = properties.getSecret();
+		if (configured != null && !configured.isEmpty()) {
+			SecretKey secret = hmacKey("secure-api.jwt.secret", configured);
 			keys.add(new JwtKey(DEFAULT_KEY_ID, JwtAlgorithm.HS256, secret, secret));
 		}
 		for (int i = 0; i < properties.getKeys().size(); i++) {

@@ -36,7 +36,8 @@ public class JwtProductionCheck implements ProductionCheck {
 	public List<ProductionFinding> check() {
 		List<ProductionFinding> findings = new ArrayList<>();
 		boolean external = this.properties.getJwkSetUri() != null;
-		if (!external && this.properties.getSecret() == null && this.properties.getKeys().isEmpty()) {
+		String secret = this.properties.getSecret();
+		if (!external && (secret == null || secret.isEmpty()) && this.properties.getKeys().isEmpty()) {
 			findings.add(new ProductionFinding("jwt.key-missing",
 					"No JWT key is configured: tokens are signed with a random key that changes at every start.",
 					"Set secure-api.jwt.secret to base64:<output of 'openssl rand -base64 32'>, or configure "
@@ -69,7 +70,7 @@ public class JwtProductionCheck implements ProductionCheck {
 	}
 
 	private static void weakSecret(String property, @Nullable String secret, List<ProductionFinding> findings) {
-		if (secret == null) {
+		if (secret == null || secret.isEmpty()) {
 			return;
 		}
 		boolean sample = SAMPLE_SECRETS.contains(secret.toLowerCase(Locale.ROOT));

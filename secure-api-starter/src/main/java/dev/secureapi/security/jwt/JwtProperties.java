@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,7 @@ public class JwtProperties {
 	/**
 	 * Most refresh-token families the in-memory store keeps; the oldest are dropped beyond it.
 	 */
+	@Min(1)
 	private int inMemoryMaxFamilies = 100_000;
 
 	/**

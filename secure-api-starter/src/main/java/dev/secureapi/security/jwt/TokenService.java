@@ -189,12 +189,14 @@ public class TokenService {
 	}
 
 	/**
-	 * Revokes every refresh-token family of a user, for example after a password change or deletion. Access
-	 * tokens already issued stay valid until they expire unless a {@link TokenUserValidator} rejects the user.
+	 * Revokes every refresh-token family of a user, for example after a password change or deletion, and makes
+	 * this instance ask the {@link TokenUserValidator} about the user again at the next request (so a deleted or
+	 * disabled user's access tokens stop at once here, and within {@code user-check-ttl} elsewhere).
 	 * @param subject the user id
 	 */
 	public void revokeAll(String subject) {
 		this.refreshTokens.revokeSubject(subject);
+		this.verifier.forgetUser(subject);
 	}
 
 	private Instant idleExpiry(Family family, Instant now) {

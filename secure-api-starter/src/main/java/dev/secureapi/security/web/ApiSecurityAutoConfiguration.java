@@ -6,6 +6,7 @@ import dev.secureapi.security.jwt.AccessTokenVerifier;
 import dev.secureapi.security.jwt.JwtAutoConfiguration;
 import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.problem.ProblemResponseWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +71,19 @@ public final class ApiSecurityAutoConfiguration {
 			}
 		}
 		return builder.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(AuthenticationOutcomeListener.class)
+		static MeterAuthenticationOutcomeListener meterAuthenticationOutcomeListener(
+				ObjectProvider<MeterRegistry> registry) {
+			return new MeterAuthenticationOutcomeListener(registry);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -10,12 +10,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * Applies the kit's API security to an {@link HttpSecurity}: stateless sessions, no CSRF protection (bearer
  * tokens are not sent automatically by browsers), CORS from the application's {@code CorsConfigurationSource},
  * no response headers from Spring Security (the kit's headers filter owns them), bearer JWT authentication, and
- * problem+json 401/403 answers with RFC 6750 challenges. Authorization rules stay the application's.
+ * problem+json 401/403 answers with RFC 6750 challenges. CORS is applied when the application has a
+ * {@code CorsConfigurationSource} bean or Spring MVC. Authorization rules stay the application's.
  *
  * <pre class="code">
  * &#064;Bean
@@ -36,15 +38,20 @@ public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiC
 	SecureApiConfigurer() {
 	}
 
+	/**
+	 * Applies the settings as soon as the configurer is added with {@code http.with(...)}: Spring Security's own
+	 * configurers read the session policy when they are initialised, which may be before this one is.
+	 * @param http the builder
+	 */
 	@Override
-	public void init(HttpSecurity http) {
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		this.handler = context.getBeanProvider(ProblemAuthenticationHandler.class)
 			.getIfAvailable(() -> new ProblemAuthenticationHandler(context.getBeanProvider(ProblemResponseWriter.class)
 				.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null))));
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(Customizer.withDefaults())
 			.headers((headers) -> headers.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -52,6 +59,15 @@ public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiC
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.handler)
 				.accessDeniedHandler(this.handler));
+		if (hasCorsConfiguration(context)) {
+			http.cors(Customizer.withDefaults());
+		}
+	}
+
+	private static boolean hasCorsConfiguration(ApplicationContext context) {
+		// what Spring Security's CorsConfigurer looks for: without either it would fail the chain
+		return context.getBeanNamesForType(CorsConfigurationSource.class).length > 0
+				|| context.containsBean("mvcHandlerMappingIntrospector");
 	}
 
 	@Override

@@ -11,8 +11,7 @@ import java.util.Base64;
  */
 public final class TestKeys {
 
-	public static final String SECRET = "base64:" + Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3, 4, 5, 6,
-			7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 });
+	public static final String SECRET = "base64:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
 	private TestKeys() {
 	}
@@ -56,6 +55,21 @@ public final class TestKeys {
 	private static String pem(String type, byte[] der) {
 		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
 				+ "\n-----END " + type + "-----\n";
+	}
+
+	/** A fresh key of the given algorithm, as configured under secure-api.jwt.keys. */
+	public static JwtProperties.Key key(String id, JwtAlgorithm algorithm) {
+		return switch (algorithm) {
+			case HS256 -> {
+				JwtProperties.Key hs = new JwtProperties.Key();
+				hs.setId(id);
+				hs.setSecret(SECRET);
+				yield hs;
+			}
+			case RS256 -> key(id, algorithm, rsa());
+			case ES256 -> key(id, algorithm, ec());
+			case EdDSA -> key(id, algorithm, ed25519());
+		};
 	}
 
 	public static JwtProperties.Key key(String id, JwtAlgorithm algorithm, KeyPair pair) {

@@ -44,6 +44,35 @@ class TokenServiceTest {
 	}
 
 	@Test
+	void pemKeysAreReadFromFileLocations(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+			throws java.io.IOException {
+		KeyPair pair = TestKeys.ed25519();
+		java.nio.file.Path privateKey = java.nio.file.Files.writeString(directory.resolve("jwt.pem"),
+				TestKeys.privatePem(pair));
+		java.nio.file.Path publicKey = java.nio.file.Files.writeString(directory.resolve("jwt.pub.pem"),
+				TestKeys.publicPem(pair));
+		JwtProperties.Key key = new JwtProperties.Key();
+		key.setId("file");
+		key.setAlgorithm(JwtAlgorithm.EdDSA);
+		key.setPrivateKey("file:" + privateKey);
+		key.setPublicKey("file:" + publicKey);
+		JwtProperties properties = new JwtProperties();
+		properties.setKeys(List.of(key));
+		Tokens tokens = new Tokens(properties, MutableClock.now(), null);
+		assertThat(tokens.service.verify(tokens.accessToken("3", "USER")).subject()).isEqualTo("3");
+	}
+
+	@Test
+	void rsaPublicKeyIsDerivedFromThePrivateKeyWhenNotGiven() {
+		JwtProperties.Key key = TestKeys.key("rsa", JwtAlgorithm.RS256, TestKeys.rsa());
+		key.setPublicKey(null);
+		JwtProperties properties = new JwtProperties();
+		properties.setKeys(List.of(key));
+		Tokens tokens = new Tokens(properties, MutableClock.now(), null);
+		assertThat(tokens.service.verify(tokens.accessToken("4", "USER")).subject()).isEqualTo("4");
+	}
+
+	@Test
 	void issuedTokenCarriesTheContractClaims() {
 		JwtProperties properties = Tokens.secret(TestKeys.SECRET);
 		properties.setIssuer("https://issuer.example");
@@ -282,6 +311,21 @@ class TokenServiceTest {
 		assertRejected(tokens, tokens.accessToken("deleted", "USER"), Reason.USER_INACTIVE);
 	}
 
+	@Test
+	void revokeAllMakesTheUserCheckRunAgainAtOnce() {
+		Set<String> active = ConcurrentHashMap.newKeySet();
+		active.add("u");
+		MutableClock clock = MutableClock.now();
+		TokenUserValidator validator = new CachingTokenUserValidator(active::contains, Duration.ofSeconds(30),
+				clock);
+		Tokens tokens = new Tokens(Tokens.secret(TestKeys.SECRET), clock, validator);
+		String token = tokens.accessToken("u", "USER");
+		tokens.service.verify(token);
+		active.remove("u");
+		tokens.service.revokeAll("u");
+		assertRejected(tokens, token, Reason.USER_INACTIVE);
+	}
+
 	private String signed(java.util.function.Consumer<JwtBuilder> customizer) {
 		Instant now = this.tokens.clock.instant();
 		JwtBuilder builder = Jwts.builder()
@@ -310,17 +354,7 @@ class TokenServiceTest {
 
 	private static JwtProperties single(JwtAlgorithm algorithm) {
 		JwtProperties properties = new JwtProperties();
-		JwtProperties.Key key = switch (algorithm) {
-			case HS256 -> {
-				JwtProperties.Key hs = new JwtProperties.Key();
-				hs.setId("k1");
-				hs.setSecret(TestKeys.SECRET);
-				yield hs;
-			}
-			case RS256 -> TestKeys.key("k1", algorithm, TestKeys.rsa());
-			case ES256 -> TestKeys.key("k1", algorithm, TestKeys.ec());
-			case EdDSA -> TestKeys.key("k1", algorithm, TestKeys.ed25519());
-		};
+		JwtProperties.Key key = TestKeys.key("k1", algorithm);
 		properties.setKeys(List.of(key));
 		return properties;
 	}

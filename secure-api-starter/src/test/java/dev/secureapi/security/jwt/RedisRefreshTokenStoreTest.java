@@ -1,0 +1,59 @@
+package dev.secureapi.security.jwt;
+
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Redis stores on a real Redis.
+ */
+@RequiresServices(RequiresServices.Service.REDIS)
+class RedisRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static RedisRefreshTokenStore store;
+
+	private static RedisRevokedTokenStore revoked;
+
+	@BeforeAll
+	static void connect() {
+		TestServices.RedisServer server = TestServices.redis();
+		connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(server.host(), server.port()));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
+		String prefix = server.uniquePrefix();
+		store = new RedisRefreshTokenStore(redis, prefix);
+		revoked = new RedisRevokedTokenStore(redis, prefix);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connectionFactory.destroy();
+	}
+
+	@Override
+	protected RefreshTokenStore store() {
+		return store;
+	}
+
+	@Test
+	void revokedTokenIdIsSharedUntilItsExpiry() {
+		revoked.revoke("jti-1", java.time.Instant.now().plusSeconds(60));
+		revoked.revoke("jti-expired", java.time.Instant.now().minusSeconds(1));
+		assertThat(revoked.isRevoked("jti-1")).isTrue();
+		assertThat(revoked.isRevoked("jti-2")).isFalse();
+		assertThat(revoked.isRevoked("jti-expired")).isFalse();
+	}
+
+}
