@@ -5,6 +5,8 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Reports whether the rate-limit backend answers, as the last calls to it found. No key or count is reported.
+ * When requests are let through during an outage ({@code fail-open}) the application still serves, so the
+ * indicator stays UP and reports {@code reachable: false}; when they are refused it is DOWN.
  */
 public class RateLimitBackendHealthIndicator extends AbstractHealthIndicator {
 
@@ -26,8 +28,9 @@ public class RateLimitBackendHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		builder.withDetail("backend", (this.backend instanceof LocalRateLimitBackend) ? "local" : "redis")
-			.withDetail("fail-open", this.failOpen);
-		if (this.backend.isAvailable()) {
+			.withDetail("fail-open", this.failOpen)
+			.withDetail("reachable", this.backend.isAvailable());
+		if (this.backend.isAvailable() || this.failOpen) {
 			builder.up();
 		}
 		else {

@@ -69,8 +69,16 @@ public final class RateLimitPolicy {
 		KeyKind kind = key.startsWith("header:") ? KeyKind.HEADER : KeyKind.valueOf(key.toUpperCase(java.util.Locale.ROOT));
 		String header = (kind == KeyKind.HEADER) ? key.substring("header:".length()) : null;
 		List<Limit> limits = policy.getLimits().stream().map((l) -> new Limit(l.getCapacity(), l.getPeriod())).toList();
-		return new RateLimitPolicy(policy.getName(), paths, Set.copyOf(policy.getMethods()), kind, header, limits,
-				policy.getCost());
+		try {
+			return new RateLimitPolicy(policy.getName(), paths, Set.copyOf(policy.getMethods()), kind, header, limits,
+					policy.getCost());
+		}
+		catch (IllegalArgumentException ex) {
+			// Bucket4j refuses limits it cannot represent, such as more than one token per nanosecond
+			throw new RateLimitConfigurationException("A limit of rate-limit policy '" + policy.getName()
+					+ "' cannot be used: " + ex.getMessage(),
+					"Lower the capacity or lengthen the period in secure-api.rate-limit.policies[].limits.");
+		}
 	}
 
 	private static PathPattern parse(String policy, String path) {

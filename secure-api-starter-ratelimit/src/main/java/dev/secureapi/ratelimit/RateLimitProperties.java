@@ -60,12 +60,21 @@ public class RateLimitProperties {
 	@Valid
 	private List<Policy> policies = new ArrayList<>();
 
+	/**
+	 * The local backend.
+	 */
 	@Valid
 	private final Local local = new Local();
 
+	/**
+	 * The redis backend.
+	 */
 	@Valid
 	private final Redis redis = new Redis();
 
+	/**
+	 * The login guard.
+	 */
 	@Valid
 	private final Login login = new Login();
 

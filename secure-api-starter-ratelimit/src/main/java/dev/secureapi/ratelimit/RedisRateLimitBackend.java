@@ -1,6 +1,11 @@
 package dev.secureapi.ratelimit;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,15 +26,17 @@ import io.lettuce.core.codec.StringCodec;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Keeps buckets in Redis through Bucket4j's Lettuce proxy manager, on a connection opened from the application's
  * own {@link LettuceConnectionFactory} client (standalone, sentinel or cluster, with its TLS and credentials).
  * Every bucket operation has a short timeout, and a {@link CircuitBreaker} bypasses Redis for a while after a
- * failure; the connection is opened on first use, so the application starts even while Redis is down.
+ * failure. The connection is opened in the background, so the application starts even while Redis is down and
+ * no request waits longer than the command timeout for it.
  */
-public class RedisRateLimitBackend implements RateLimitBackend, DisposableBean {
+public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializingSingleton, DisposableBean {
 
 	private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
@@ -43,11 +50,7 @@ public class RedisRateLimitBackend implements RateLimitBackend, DisposableBean {
 
 	private final CircuitBreaker circuitBreaker;
 
-	private final Object monitor = new Object();
-
-	private volatile @Nullable ProxyManager<String> proxyManager;
-
-	private @Nullable StatefulConnection<String, byte[]> connection;
+	private final AtomicReference<@Nullable CompletableFuture<Connected>> connection = new AtomicReference<>();
 
 	/**
 	 * Creates a backend.
@@ -84,47 +87,94 @@ public class RedisRateLimitBackend implements RateLimitBackend, DisposableBean {
 		return !this.circuitBreaker.isOpen();
 	}
 
+	/**
+	 * Starts connecting in the background, so the first request does not pay for it.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		connection();
+	}
+
+	/**
+	 * Starts connecting unless connected or connecting.
+	 * @return the connection attempt, complete once connected
+	 */
+	CompletableFuture<?> connecting() {
+		return connection();
+	}
+
 	private ProxyManager<String> proxyManager() {
-		ProxyManager<String> manager = this.proxyManager;
-		if (manager != null) {
-			return manager;
+		try {
+			return connection().get(this.commandTimeout.toNanos(), TimeUnit.NANOSECONDS).proxyManager();
 		}
-		synchronized (this.monitor) {
-			if (this.proxyManager == null) {
-				this.proxyManager = connect();
-			}
-			return this.proxyManager;
+		catch (ExecutionException ex) {
+			throw new RateLimitBackendException("Could not connect to Redis", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new RateLimitBackendException("Still connecting to Redis", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RateLimitBackendException("Interrupted while connecting to Redis", ex);
 		}
 	}
 
-	private ProxyManager<String> connect() {
+	/**
+	 * The connection, opened on a background thread: a connect attempt is bounded by the client's connect
+	 * timeout, not the command timeout, and must not hold a request for that long. A failed attempt is
+	 * replaced by a new one when the circuit lets the next request through.
+	 */
+	private CompletableFuture<Connected> connection() {
+		CompletableFuture<Connected> current = this.connection.get();
+		if (current != null && !current.isCompletedExceptionally()) {
+			return current;
+		}
+		CompletableFuture<Connected> next = new CompletableFuture<>();
+		if (this.connection.compareAndSet(current, next)) {
+			Thread connector = new Thread(() -> {
+				try {
+					next.complete(connect());
+				}
+				catch (RuntimeException ex) {
+					next.completeExceptionally(ex);
+				}
+			}, "rate-limit-redis-connect");
+			connector.setDaemon(true);
+			connector.start();
+			return next;
+		}
+		return this.connection.get();
+	}
+
+	private Connected connect() {
 		AbstractRedisClient client = this.connectionFactory.getRequiredNativeClient();
+		StatefulConnection<String, byte[]> connection;
 		Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder;
 		if (client instanceof RedisClusterClient cluster) {
 			StatefulRedisClusterConnection<String, byte[]> clusterConnection = cluster.connect(CODEC);
-			this.connection = clusterConnection;
+			connection = clusterConnection;
 			builder = Bucket4jLettuce.casBasedBuilder(clusterConnection);
 		}
 		else {
 			StatefulRedisConnection<String, byte[]> standalone = ((RedisClient) client).connect(CODEC);
-			this.connection = standalone;
+			connection = standalone;
 			builder = Bucket4jLettuce.casBasedBuilder(standalone);
 		}
-		this.connection.setTimeout(this.commandTimeout);
-		return builder.requestTimeout(this.commandTimeout)
+		connection.setTimeout(this.commandTimeout);
+		return new Connected(connection, builder.requestTimeout(this.commandTimeout)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepAfterRefill))
-			.build();
+			.build());
 	}
 
 	@Override
 	public void destroy() {
-		synchronized (this.monitor) {
-			if (this.connection != null) {
-				this.connection.close();
-				this.connection = null;
-			}
-			this.proxyManager = null;
+		CompletableFuture<Connected> current = this.connection.getAndSet(null);
+		if (current != null) {
+			current.thenAccept((connected) -> connected.connection().close());
 		}
+	}
+
+	private record Connected(StatefulConnection<String, byte[]> connection, ProxyManager<String> proxyManager) {
 	}
 
 }
