@@ -4,5 +4,6 @@ CREATE TABLE customers (
     email       VARCHAR(512) NOT NULL,
     email_index VARCHAR(64)  NOT NULL UNIQUE,
     phone       VARCHAR(512),
+    postal_address VARCHAR(1024),
     version     BIGINT       NOT NULL
 );

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -69,7 +70,7 @@ public final class CryptoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DataKeyManager secureApiDataKeyManager(CryptoProperties properties, ObjectProvider<KeyProvider> provider,
-			DataKeyStore store, CryptoMetrics metrics) {
+			DataKeyStore store, CryptoMetrics metrics, ObjectProvider<Clock> clock) {
 		KeyProvider keyProvider = provider.getIfAvailable();
 		if (keyProvider == null) {
 			throw missingProviderLibrary(properties.getProvider());
@@ -77,7 +78,7 @@ public final class CryptoAutoConfiguration {
 		CryptoProperties.DataKeyCache cache = properties.getDataKeyCache();
 		return new DataKeyManager(keyProvider, store,
 				new DataKeyManager.Limits(cache.getMaxAge(), cache.getMaxEntries(), cache.getMaxUses()),
-				Clock.systemUTC(), metrics);
+				clock.getIfUnique(Clock::systemUTC), metrics);
 	}
 
 	@Bean
@@ -150,7 +151,7 @@ public final class CryptoAutoConfiguration {
 			case LOCAL -> "secure-api-starter-crypto";
 		};
 		return new CryptoConfigurationException("secure-api.crypto.provider is "
-				+ provider.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " but " + library
+				+ provider.name().toLowerCase(Locale.ROOT).replace('_', '-') + " but " + library
 				+ " is not on the class path, and no KeyProvider bean is defined",
 				"Add " + library + " to the application's dependencies, or choose another secure-api.crypto.provider.");
 	}

@@ -2,6 +2,8 @@ package dev.secureapi.crypto;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the field encryption reports for monitoring. The Micrometer implementation is used when Micrometer is on
  * the class path; {@link #NONE} otherwise.
@@ -39,7 +41,7 @@ public interface CryptoMetrics {
 	 * A value was decrypted, or failed to.
 	 * @param failure the reason it failed, or {@code null} on success
 	 */
-	default void decrypted(FieldDecryptionException.@org.jspecify.annotations.Nullable Reason failure) {
+	default void decrypted(FieldDecryptionException.@Nullable Reason failure) {
 	}
 
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -182,6 +183,45 @@ public class CryptoProperties {
 		 */
 		private Map<String, String> previousMasterKeys = new LinkedHashMap<>();
 
+		/**
+		 * PKCS12 key store holding the master key as an AES secret-key entry, instead of master-key.
+		 */
+		private @Nullable Resource keyStore;
+
+		/**
+		 * Password of the key store and of its entry.
+		 */
+		private @Nullable String keyStorePassword;
+
+		/**
+		 * Alias of the master key's entry in the key store.
+		 */
+		private String keyAlias = "secure-api-master";
+
+		public @Nullable Resource getKeyStore() {
+			return this.keyStore;
+		}
+
+		public void setKeyStore(@Nullable Resource keyStore) {
+			this.keyStore = keyStore;
+		}
+
+		public @Nullable String getKeyStorePassword() {
+			return this.keyStorePassword;
+		}
+
+		public void setKeyStorePassword(@Nullable String keyStorePassword) {
+			this.keyStorePassword = keyStorePassword;
+		}
+
+		public String getKeyAlias() {
+			return this.keyAlias;
+		}
+
+		public void setKeyAlias(String keyAlias) {
+			this.keyAlias = keyAlias;
+		}
+
 		public @Nullable String getMasterKey() {
 			return this.masterKey;
 		}
@@ -233,6 +273,20 @@ public class CryptoProperties {
 		 * person.
 		 */
 		private Map<String, String> encryptionContext = new LinkedHashMap<>(Map.of("purpose", "secure-api-field"));
+
+		/**
+		 * Time limit for one KMS operation, retries included; a write waiting longer fails with 503.
+		 */
+		@NotNull
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
 
 		public @Nullable String getKeyId() {
 			return this.keyId;
@@ -294,6 +348,20 @@ public class CryptoProperties {
 		 * Name of the transit key that wraps data keys.
 		 */
 		private @Nullable String keyName;
+
+		/**
+		 * Connect and read timeout of the VaultTemplate the starter builds.
+		 */
+		@NotNull
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
 
 		public @Nullable URI getUri() {
 			return this.uri;

@@ -90,6 +90,17 @@ public class DataKeyManager {
 	}
 
 	/**
+	 * Whether a key may still be encrypting new values somewhere: it is this process's active key, or it is younger
+	 * than the maximum age, so another instance may hold it as its active key.
+	 * @param key the stored key
+	 * @return whether retiring it now could strand values written after the retirement
+	 */
+	public boolean mayStillEncrypt(StoredDataKey key) {
+		boolean activeHere = activeKeyId().filter(key.id()::equals).isPresent();
+		return activeHere || this.clock.instant().isBefore(key.createdAt().plus(this.maxAge));
+	}
+
+	/**
 	 * Wraps every enabled data key again under the provider's current master key (master-key rotation). Values
 	 * are not touched: only the key table changes.
 	 * @return how many keys were rewrapped

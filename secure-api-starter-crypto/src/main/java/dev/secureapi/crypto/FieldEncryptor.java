@@ -44,6 +44,9 @@ public class FieldEncryptor {
 
 	private static final int OVERHEAD = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH;
 
+	// Cipher instances are not thread-safe and costly to look up; each is re-initialised with a fresh nonce per use
+	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(FieldEncryptor::newCipher);
+
 	private final DataKeyManager keys;
 
 	private final SecureRandom random;
@@ -58,7 +61,7 @@ public class FieldEncryptor {
 	public FieldEncryptor(DataKeyManager keys, CryptoMetrics metrics) {
 		this.keys = keys;
 		this.metrics = metrics;
-		this.random = new SecureRandom();
+		this.random = newRandom();
 	}
 
 	/**
@@ -111,7 +114,7 @@ public class FieldEncryptor {
 		this.random.nextBytes(nonce);
 		System.arraycopy(nonce, 0, out, HEADER_LENGTH, NONCE_LENGTH);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
 			cipher.updateAAD(out, 0, HEADER_LENGTH);
 			cipher.updateAAD(context.toAssociatedData());
@@ -146,7 +149,7 @@ public class FieldEncryptor {
 		}
 		DataKey key = decryptionKey(ciphertext, context);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.DECRYPT_MODE, key.key(),
 					new GCMParameterSpec(TAG_LENGTH * 8, ciphertext, HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(ciphertext, 0, HEADER_LENGTH);
@@ -194,6 +197,25 @@ public class FieldEncryptor {
 		byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(VERSION_1).put(AES_256_GCM)
 			.putLong(keyId.getMostSignificantBits()).putLong(keyId.getLeastSignificantBits()).array();
 		return TEXT_PREFIX + Base64.getEncoder().encodeToString(header);
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-256-GCM is not available in this JVM", ex);
+		}
+	}
+
+	private static SecureRandom newRandom() {
+		try {
+			// NIST SP 800-90A Hash_DRBG, seeded from the operating system; thread-safe
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
 	}
 
 	private DataKey decryptionKey(byte[] ciphertext, FieldContext context) {

@@ -23,6 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.vault.authentication.SimpleSessionManager;
 import org.springframework.vault.authentication.TokenAuthentication;
 import org.springframework.vault.client.VaultEndpoint;
 import org.springframework.vault.core.VaultOperations;
@@ -53,7 +55,10 @@ final class KeyProviderConfigurations {
 				.forEach((id, value) -> keys.put(id, decodeKey("secure-api.crypto.local.previous-master-keys." + id,
 						value)));
 			String masterKey = local.getMasterKey();
-			if (masterKey == null) {
+			if (local.getKeyStore() != null) {
+				keys.put(local.getMasterKeyId(), LocalKeyStores.load(local));
+			}
+			else if (masterKey == null) {
 				logger.warn("Field encryption uses a random development master key: encrypted values become "
 						+ "unreadable when the application stops. Set secure-api.crypto.local.master-key, "
 						+ "or use provider aws-kms or vault-transit in production.");
@@ -101,6 +106,7 @@ final class KeyProviderConfigurations {
 			if (kms.getEndpoint() != null) {
 				builder.endpointOverride(kms.getEndpoint());
 			}
+			builder.overrideConfiguration((configuration) -> configuration.apiCallTimeout(kms.getTimeout()));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
@@ -150,7 +156,11 @@ final class KeyProviderConfigurations {
 						"Set secure-api.crypto.vault-transit.uri and secure-api.crypto.vault-transit.token, or "
 								+ "declare a VaultTemplate bean (for example through Spring Cloud Vault).");
 			}
-			return new VaultTemplate(VaultEndpoint.from(uri), new TokenAuthentication(token));
+			SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+			requests.setConnectTimeout(transit.getTimeout());
+			requests.setReadTimeout(transit.getTimeout());
+			return new VaultTemplate(VaultEndpoint.from(uri), requests,
+					new SimpleSessionManager(new TokenAuthentication(token)));
 		}
 
 	}

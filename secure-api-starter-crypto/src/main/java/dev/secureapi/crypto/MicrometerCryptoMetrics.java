@@ -1,6 +1,7 @@
 package dev.secureapi.crypto;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,7 @@ class MicrometerCryptoMetrics implements CryptoMetrics {
 		}
 		Counter.builder("secure_api.crypto.decryptions")
 			.tag("outcome", "failure")
-			.tag("reason", failure.name().toLowerCase(java.util.Locale.ROOT))
+			.tag("reason", failure.name().toLowerCase(Locale.ROOT))
 			.register(this.registry)
 			.increment();
 	}

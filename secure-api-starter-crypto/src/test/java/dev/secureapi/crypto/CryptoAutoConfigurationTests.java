@@ -18,6 +18,7 @@ import dev.secureapi.security.production.ProductionFinding;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -98,6 +99,31 @@ class CryptoAutoConfigurationTests {
 		this.runner.withPropertyValues(url, key, "spring.flyway.enabled=false")
 			.run((context) -> assertThat(context.getBean(FieldEncryptor.class).decrypt(stored[0], EMAIL))
 				.isEqualTo("alice@example.com"));
+	}
+
+	@Test
+	void masterKeyFromAPkcs12KeyStoreDecryptsAcrossRestarts(@TempDir java.nio.file.Path directory) throws Exception {
+		java.nio.file.Path file = directory.resolve("master.p12");
+		java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setEntry("secure-api-master",
+				new java.security.KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(TestKeys.randomKey(), "AES")),
+				new java.security.KeyStore.PasswordProtection("changeit".toCharArray()));
+		try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+			store.store(out, "changeit".toCharArray());
+		}
+		String url = "spring.datasource.url=jdbc:h2:mem:p12-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		String[] keyStore = { "secure-api.crypto.local.key-store=file:" + file,
+				"secure-api.crypto.local.key-store-password=changeit" };
+		String[] stored = new String[1];
+		this.runner.withPropertyValues(url).withPropertyValues(keyStore)
+			.run((context) -> stored[0] = context.getBean(FieldEncryptor.class).encrypt("alice@example.com", EMAIL));
+		this.runner.withPropertyValues(url, "spring.flyway.enabled=false").withPropertyValues(keyStore)
+			.run((context) -> assertThat(context.getBean(FieldEncryptor.class).decrypt(stored[0], EMAIL))
+				.isEqualTo("alice@example.com"));
+		this.runner.withPropertyValues(keyStore[0], "secure-api.crypto.local.key-store-password=wrong")
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
+				.contains("cannot be read"));
 	}
 
 	@Test

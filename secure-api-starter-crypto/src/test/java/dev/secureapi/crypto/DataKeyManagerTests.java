@@ -43,6 +43,34 @@ class DataKeyManagerTests {
 	}
 
 	@Test
+	void concurrentWritersAndReadersShareOneDataKey() throws Exception {
+		FieldEncryptor encryptor = encryptor(new DataKeyManager.Limits(Duration.ofMinutes(15), 1000, 1L << 24));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int thread = t;
+				results.add(pool.submit(() -> {
+					for (int i = 0; i < 2500; i++) {
+						String value = "t" + thread + "-" + i;
+						if (!encryptor.decrypt(encryptor.encrypt(value, EMAIL), EMAIL).equals(value)) {
+							return false;
+						}
+					}
+					return true;
+				}));
+			}
+			for (java.util.concurrent.Future<Boolean> result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.provider.calls()).isEqualTo(1);
+	}
+
+	@Test
 	void dataKeyIsReplacedAfterMaxUses() {
 		FieldEncryptor encryptor = encryptor(new DataKeyManager.Limits(Duration.ofMinutes(15), 1000, 100));
 		Set<java.util.UUID> keyIds = new HashSet<>();

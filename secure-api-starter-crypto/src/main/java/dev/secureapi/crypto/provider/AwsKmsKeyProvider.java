@@ -1,6 +1,7 @@
 package dev.secureapi.crypto.provider;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.secureapi.crypto.GeneratedDataKey;
 import dev.secureapi.crypto.KeyProvider;
@@ -83,7 +84,7 @@ public class AwsKmsKeyProvider implements KeyProvider {
 		return new WrappedDataKey(response.ciphertextBlob().asByteArray(), reference);
 	}
 
-	private <T> T invoke(String operation, java.util.function.Supplier<T> call) {
+	private <T> T invoke(String operation, Supplier<T> call) {
 		try {
 			return call.get();
 		}

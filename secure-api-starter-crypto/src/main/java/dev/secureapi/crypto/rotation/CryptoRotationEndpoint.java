@@ -94,6 +94,9 @@ public class CryptoRotationEndpoint {
 			return new WebEndpointResponse<>(Map.of("error", "not a key id"), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 		try {
+			if (this.store.find(id).isEmpty()) {
+				return new WebEndpointResponse<>(Map.of("error", "no such key"), WebEndpointResponse.STATUS_NOT_FOUND);
+			}
 			this.rotation.retire(id);
 			return new WebEndpointResponse<>(Map.of("retired", keyId), WebEndpointResponse.STATUS_OK);
 		}

@@ -2,6 +2,7 @@ package dev.secureapi.crypto.rotation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link #reencrypt(int)} moves every stored value onto it, in batches, resumably (it only ever selects values
  * not yet on the active key) and with optimistic locking (a row changed meanwhile is left alone, and already holds
  * a value under the active key); {@link #retire(UUID)} then retires each old key, refusing while any value still
- * uses it. {@link #rewrapMasterKey()} handles master-key rotation, which rewraps the key table only.
+ * uses it or while it may still be some instance's active key (younger than the cache's maximum age). {@link #rewrapMasterKey()} handles master-key rotation, which rewraps the key table only.
  */
 public class CryptoRotationService {
 
@@ -121,8 +122,11 @@ public class CryptoRotationService {
 	 * @throws KeyInUseException when it is the active key or stored values still use it
 	 */
 	public void retire(UUID keyId) {
-		if (this.keys.activeKeyId().filter(keyId::equals).isPresent()) {
-			throw new KeyInUseException(keyId, 0, "Data key " + keyId + " is the active key; rotate first");
+		StoredDataKey stored = this.store.find(keyId)
+			.orElseThrow(() -> new IllegalArgumentException("No data key " + keyId + " in the key table"));
+		if (this.keys.mayStillEncrypt(stored)) {
+			throw new KeyInUseException(keyId, 0, "Data key " + keyId + " may still be encrypting new values in "
+					+ "this or another instance; rotate, wait data-key-cache.max-age, re-encrypt, then retire");
 		}
 		String pattern = FieldEncryptor.textPrefixOf(keyId) + "%";
 		long rows = 0;
@@ -206,7 +210,7 @@ public class CryptoRotationService {
 
 		private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
 			Map<String, Object> result = new LinkedHashMap<>();
-			row.forEach((key, value) -> result.put(key.toLowerCase(java.util.Locale.ROOT), value));
+			row.forEach((key, value) -> result.put(key.toLowerCase(Locale.ROOT), value));
 			return result;
 		}
 

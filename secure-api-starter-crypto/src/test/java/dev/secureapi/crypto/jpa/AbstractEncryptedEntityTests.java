@@ -1,5 +1,6 @@
 package dev.secureapi.crypto.jpa;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import dev.secureapi.crypto.FieldEncryptor;
 import dev.secureapi.crypto.blindindex.BlindIndexer;
 import dev.secureapi.crypto.rotation.CryptoRotationService;
 import dev.secureapi.crypto.rotation.KeyInUseException;
+import dev.secureapi.crypto.support.MutableClock;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -51,6 +53,12 @@ abstract class AbstractEncryptedEntityTests {
 
 	@Autowired
 	DataKeyManager keys;
+
+	@Autowired
+	FieldEncryptor encryptor;
+
+	@Autowired
+	MutableClock clock;
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
@@ -109,6 +117,18 @@ abstract class AbstractEncryptedEntityTests {
 	}
 
 	@Test
+	void contextIsThePhysicalTableAndColumnName() {
+		Customer customer = new Customer("Alice", "alice@example.com",
+				this.indexer.exactIndex(EMAIL, "alice@example.com"), null);
+		customer.setPostalAddress("1 Main Street");
+		Long id = this.customers.save(customer).getId();
+		String stored = this.jdbc.queryForObject("SELECT postal_address FROM customers WHERE id = ?", String.class,
+				id);
+		assertThat(this.encryptor.decrypt(stored, new FieldContext("customers", "postal_address")))
+			.isEqualTo("1 Main Street");
+	}
+
+	@Test
 	void lookupByEmailWorksThroughTheBlindIndex() {
 		save("Alice", "alice@example.com", null);
 		save("Bob", "bob@example.com", null);
@@ -142,9 +162,13 @@ abstract class AbstractEncryptedEntityTests {
 		}
 		UUID oldKey = FieldEncryptor.keyIdOf(this.jdbc.queryForObject("SELECT MIN(email) FROM customers",
 				String.class));
-		UUID newKey = this.rotation.rotateDataKey();
-		assertThat(newKey).isNotEqualTo(oldKey);
+		assertThat(this.rotation.rotateDataKey()).isNotEqualTo(oldKey);
 		assertThat(this.rotation.backlog()).isEqualTo(50);
+		// the old key may still be another instance's active key until max-age has passed
+		assertThatExceptionOfType(KeyInUseException.class).isThrownBy(() -> this.rotation.retire(oldKey))
+			.withMessageContaining("may still be encrypting");
+		this.clock.advance(Duration.ofMinutes(16));
+		UUID newKey = this.rotation.rotateDataKey();
 		assertThatExceptionOfType(KeyInUseException.class).isThrownBy(() -> this.rotation.retire(oldKey))
 			.satisfies((ex) -> assertThat(ex.getRows()).isEqualTo(50));
 
@@ -168,6 +192,7 @@ abstract class AbstractEncryptedEntityTests {
 		Long id = save("Alice", "alice@example.com", null).getId();
 		String stored = this.jdbc.queryForObject("SELECT email FROM customers WHERE id = ?", String.class, id);
 		UUID oldKey = FieldEncryptor.keyIdOf(stored);
+		this.clock.advance(Duration.ofMinutes(16));
 		this.rotation.rotateDataKey();
 		this.rotation.reencrypt(100);
 		this.rotation.retire(oldKey);

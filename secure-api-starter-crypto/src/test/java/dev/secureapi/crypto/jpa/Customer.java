@@ -27,6 +27,9 @@ public class Customer {
 	@Encrypted
 	private String phone;
 
+	@Encrypted
+	private String postalAddress;
+
 	@Version
 	private Long version;
 
@@ -58,6 +61,14 @@ public class Customer {
 
 	public String getPhone() {
 		return this.phone;
+	}
+
+	public String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	public void setPostalAddress(String postalAddress) {
+		this.postalAddress = postalAddress;
 	}
 
 	public Long getVersion() {

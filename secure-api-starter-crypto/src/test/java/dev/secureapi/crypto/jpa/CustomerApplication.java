@@ -1,6 +1,7 @@
 package dev.secureapi.crypto.jpa;
 
 import dev.secureapi.crypto.rotation.EncryptedColumn;
+import dev.secureapi.crypto.support.MutableClock;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,6 +13,11 @@ import org.springframework.context.annotation.Bean;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class CustomerApplication {
+
+	@Bean
+	MutableClock clock() {
+		return new MutableClock();
+	}
 
 	@Bean
 	EncryptedColumn customerEmail() {

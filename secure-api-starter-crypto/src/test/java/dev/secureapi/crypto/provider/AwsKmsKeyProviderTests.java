@@ -108,6 +108,15 @@ class AwsKmsKeyProviderTests {
 	}
 
 	@Test
+	void fakeKmsThatNeverAnswersFailsWithinTheConfiguredTimeout() {
+		runner().withPropertyValues("secure-api.crypto.aws-kms.timeout=300ms").run((context) -> {
+			this.kms.hang();
+			assertThatExceptionOfType(KeyProviderException.class)
+				.isThrownBy(() -> context.getBean(FieldEncryptor.class).encrypt("alice@example.com", EMAIL));
+		});
+	}
+
+	@Test
 	void fakeKmsWrongMasterKeyIsRefused() {
 		AwsKmsKeyProvider provider = provider(FakeKmsServer.KEY_ARN);
 		WrappedDataKey wrapped = provider.generateDataKey().wrapped();

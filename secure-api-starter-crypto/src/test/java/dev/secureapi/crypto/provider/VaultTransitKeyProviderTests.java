@@ -89,6 +89,15 @@ class VaultTransitKeyProviderTests {
 	}
 
 	@Test
+	void fakeVaultThatNeverAnswersFailsWithinTheConfiguredTimeout() {
+		runner().withPropertyValues("secure-api.crypto.vault-transit.timeout=300ms").run((context) -> {
+			this.vault.hang();
+			assertThatExceptionOfType(KeyProviderException.class)
+				.isThrownBy(() -> context.getBean(FieldEncryptor.class).encrypt("alice@example.com", EMAIL));
+		});
+	}
+
+	@Test
 	void fakeVaultBadTokenBecomesKeyProviderException() {
 		assertThatExceptionOfType(KeyProviderException.class)
 			.isThrownBy(() -> provider("s.wrong").generateDataKey());

@@ -1,5 +1,6 @@
 package dev.secureapi.crypto.rotation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import dev.secureapi.crypto.CryptoAutoConfiguration;
 import dev.secureapi.crypto.FieldContext;
 import dev.secureapi.crypto.FieldEncryptor;
+import dev.secureapi.crypto.support.MutableClock;
 import dev.secureapi.crypto.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +51,9 @@ class CryptoRotationEndpointTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void rotateReencryptAndRetireThroughTheEndpoint() {
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=crypto").run((context) -> {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=crypto")
+			.withBean(MutableClock.class, MutableClock::new)
+			.run((context) -> {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
 			jdbc.execute("CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(1000))");
 			FieldEncryptor encryptor = context.getBean(FieldEncryptor.class);
@@ -62,6 +66,8 @@ class CryptoRotationEndpointTests {
 			endpoint.run(CryptoRotationEndpoint.Action.ROTATE_DATA_KEY);
 			assertThat(endpoint.describe()).containsEntry("backlog", 10L);
 			assertThat(endpoint.retire(oldKey).getStatus()).isEqualTo(409);
+			context.getBean(MutableClock.class).advance(Duration.ofMinutes(16));
+			assertThat(endpoint.retire(oldKey).getStatus()).isEqualTo(409);
 
 			Map<String, Object> reencrypted = endpoint.run(CryptoRotationEndpoint.Action.REENCRYPT);
 			assertThat((Map<String, Long>) reencrypted.get("reencrypted")).containsEntry("notes.body", 10L);
@@ -69,9 +75,12 @@ class CryptoRotationEndpointTests {
 			WebEndpointResponse<Map<String, Object>> retired = endpoint.retire(oldKey);
 			assertThat(retired.getStatus()).isEqualTo(200);
 			assertThat(endpoint.retire("not-a-uuid").getStatus()).isEqualTo(400);
+			assertThat(endpoint.retire(UUID.randomUUID().toString()).getStatus()).isEqualTo(404);
 
 			List<Map<String, Object>> keys = (List<Map<String, Object>>) endpoint.describe().get("keys");
-			assertThat(keys).extracting((key) -> key.get("status")).containsExactlyInAnyOrder("RETIRED", "ENABLED");
+			// the rotated key aged past max-age too, so re-encryption made a third one
+			assertThat(keys).extracting((key) -> key.get("status"))
+				.containsExactlyInAnyOrder("RETIRED", "ENABLED", "ENABLED");
 			assertThat(keys.toString()).doesNotContain("wrapped");
 			for (int i = 0; i < 10; i++) {
 				String body = jdbc.queryForObject("SELECT body FROM notes WHERE id = ?", String.class, i);

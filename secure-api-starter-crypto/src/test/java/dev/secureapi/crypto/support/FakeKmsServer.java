@@ -59,11 +59,16 @@ public final class FakeKmsServer implements AutoCloseable {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+	private volatile boolean hanging;
+
 	public FakeKmsServer() throws IOException {
 		this.keys.put(KEY_ARN, new SecretKeySpec(TestKeys.randomKey(), "AES"));
 		this.keys.put(OTHER_KEY_ARN, new SecretKeySpec(TestKeys.randomKey(), "AES"));
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::handle);
+		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -101,13 +106,31 @@ public final class FakeKmsServer implements AutoCloseable {
 		this.always = (errorType != null) ? new Failure(status, errorType) : null;
 	}
 
+	/** Leaves every request unanswered until {@link #close()}, as a provider that times out. */
+	public void hang() {
+		this.hanging = true;
+	}
+
 	@Override
 	public void close() {
+		this.release.countDown();
 		this.server.stop(0);
+	}
+
+	private void waitIfHanging() {
+		if (this.hanging) {
+			try {
+				this.release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
+			waitIfHanging();
 			String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
 			String operation = target.substring(target.indexOf('.') + 1);
 			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();

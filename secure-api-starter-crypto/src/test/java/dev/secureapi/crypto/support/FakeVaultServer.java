@@ -34,6 +34,12 @@ public final class FakeVaultServer implements AutoCloseable {
 	/** The token this server accepts. */
 	public static final String TOKEN = "s.test-token";
 
+	/** The AppRole role id this server accepts. */
+	public static final String ROLE_ID = "role-1";
+
+	/** The AppRole secret id this server accepts. */
+	public static final String SECRET_ID = "secret-1";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
@@ -46,12 +52,17 @@ public final class FakeVaultServer implements AutoCloseable {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+	private volatile boolean hanging;
+
 	private volatile int failStatus;
 
 	public FakeVaultServer() throws IOException {
 		rotateTransitKey();
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/v1/", this::handle);
+		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -81,18 +92,47 @@ public final class FakeVaultServer implements AutoCloseable {
 		this.kv.put(path, data);
 	}
 
+	/** Leaves every request unanswered until {@link #close()}, as a provider that times out. */
+	public void hang() {
+		this.hanging = true;
+	}
+
 	@Override
 	public void close() {
+		this.release.countDown();
 		this.server.stop(0);
+	}
+
+	private void waitIfHanging() {
+		if (this.hanging) {
+			try {
+				this.release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
+			waitIfHanging();
 			String path = exchange.getRequestURI().getPath().substring("/v1/".length());
 			String operation = path.startsWith("transit/") ? path.split("/")[1] : "kv";
 			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
 			if (this.failStatus != 0) {
 				respond(exchange, this.failStatus, Map.of("errors", List.of("scripted failure")));
+				return;
+			}
+			if (path.equals("auth/approle/login")) {
+				JsonNode login = JSON.readTree(body.readAllBytes());
+				if (!ROLE_ID.equals(login.path("role_id").asString())
+						|| !SECRET_ID.equals(login.path("secret_id").asString())) {
+					respond(exchange, 400, Map.of("errors", List.of("invalid role or secret ID")));
+					return;
+				}
+				respond(exchange, 200, Map.of("auth", Map.of("client_token", TOKEN, "accessor", "accessor",
+						"lease_duration", 3600, "renewable", false, "policies", List.of("default"))));
 				return;
 			}
 			if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Vault-Token"))) {
