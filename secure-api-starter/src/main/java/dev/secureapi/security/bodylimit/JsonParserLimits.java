@@ -40,7 +40,8 @@ public final class JsonParserLimits {
 	 * @param customizers the customizers, ordered
 	 * @return the builder
 	 */
-	public static JsonMapper.Builder builder(BodyLimitProperties.Json json, List<JsonMapperBuilderCustomizer> customizers) {
+	public static JsonMapper.Builder builder(BodyLimitProperties.Json json,
+			List<JsonMapperBuilderCustomizer> customizers) {
 		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints(json)).build();
 		JsonMapper.Builder builder = JsonMapper.builder(factory);
 		customizers.forEach((customizer) -> customizer.customize(builder));

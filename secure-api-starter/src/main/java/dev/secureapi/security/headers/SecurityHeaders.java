@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +51,6 @@ public class SecurityHeaders {
 
 	private final @Nullable String hsts;
 
-	private final Set<String> managed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
 	/**
 	 * Creates the headers from their settings.
 	 * @param properties the settings
@@ -65,19 +63,17 @@ public class SecurityHeaders {
 		}
 		this.paths = List.copyOf(changes);
 		this.hsts = hsts(properties.getHsts());
-		this.managed.addAll(this.defaults.keySet());
-		this.paths.forEach((change) -> this.managed.addAll(change.values().keySet()));
-		this.managed.add(STRICT_TRANSPORT_SECURITY);
 	}
 
 	/**
 	 * The headers for a request.
 	 * @param request the request
 	 * @param secure whether it arrived over HTTPS
-	 * @return header names and values, in a stable order
+	 * @return header names and values, names compared ignoring case
 	 */
 	public Map<String, String> headersFor(HttpServletRequest request, boolean secure) {
-		Map<String, String> headers = new LinkedHashMap<>(this.defaults);
+		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.putAll(this.defaults);
 		for (PathChange change : this.paths) {
 			if (change.matcher().matches(request)) {
 				headers.putAll(change.values());
@@ -92,14 +88,17 @@ public class SecurityHeaders {
 	}
 
 	/**
-	 * Whether a header written by anyone else must be dropped, because the kit owns it or it must never be sent.
+	 * Whether a header written by anyone else must be dropped: the kit sets it on this response (a header whose
+	 * value is configured empty is left to the application), it is Strict-Transport-Security (which only the kit
+	 * decides, from whether the request is really secure), or it must never be sent.
 	 * @param name the header name
-	 * @param effective the headers this response gets
+	 * @param effective the headers this response gets, from {@link #headersFor}
 	 * @return whether to drop it
 	 */
 	boolean isBlocked(String name, Map<String, String> effective) {
 		String lowerCase = name.toLowerCase(Locale.ROOT);
-		return this.managed.contains(name) || NEVER_SENT.contains(lowerCase)
+		return effective.containsKey(name) || STRICT_TRANSPORT_SECURITY.equalsIgnoreCase(name)
+				|| NEVER_SENT.contains(lowerCase)
 				|| (LEGACY_CACHING.contains(lowerCase) && effective.containsKey(HttpHeaders.CACHE_CONTROL));
 	}
 

@@ -14,9 +14,10 @@ import org.springframework.util.Assert;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Security header settings. Every value can be changed; an empty value stops the header from being sent. The kit's
- * values are authoritative: what Spring Security or application code writes for the same headers is ignored, so
- * per-path changes belong in {@code secure-api.headers.paths}.
+ * Security header settings. Every value can be changed. The kit's values are authoritative: what Spring Security or
+ * application code writes for the same headers is ignored, so per-path changes belong in
+ * {@code secure-api.headers.paths}. An empty value stops the kit from sending the header and leaves it to the
+ * application. X-XSS-Protection, Server and X-Powered-By are never sent, whoever writes them.
  */
 @Validated
 @ConfigurationProperties("secure-api.headers")

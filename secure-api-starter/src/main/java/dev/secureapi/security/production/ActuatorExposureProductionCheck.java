@@ -69,7 +69,8 @@ public class ActuatorExposureProductionCheck implements ProductionCheck {
 		Set<String> exposed = new LinkedHashSet<>();
 		for (String id : include) {
 			String endpoint = id.trim().toLowerCase(Locale.ROOT);
-			if (("*".equals(endpoint) && !exclude.contains("*")) || (SENSITIVE.contains(endpoint) && !exclude.contains(endpoint))) {
+			boolean sensitive = "*".equals(endpoint) || SENSITIVE.contains(endpoint);
+			if (sensitive && !exclude.contains(endpoint)) {
 				exposed.add(endpoint);
 			}
 		}

@@ -3,6 +3,7 @@ package dev.secureapi.security.bodylimit;
 import dev.secureapi.security.SecureApiFilterOrders;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BodyLimitAutoConfigurationTests {
 
@@ -112,6 +114,29 @@ class BodyLimitAutoConfigurationTests {
 				assertThat(mapper.isEnabled(SerializationFeature.INDENT_OUTPUT)).isTrue();
 				assertThat(mapper.isEnabled(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES))
 					.isTrue();
+			});
+	}
+
+	@Test
+	void jsonOverEachLimitIsRefusedByTheParser() {
+		this.jsonRunner
+			.withPropertyValues("secure-api.body-limit.json.max-string-length=10",
+					"secure-api.body-limit.json.max-name-length=10", "secure-api.body-limit.json.max-number-length=5",
+					"secure-api.body-limit.json.max-nesting-depth=3",
+					"secure-api.body-limit.json.max-document-length=100B")
+			.run((context) -> {
+				JsonMapper mapper = context.getBean(JsonMapper.class);
+				assertThat(mapper.readTree("{\"a\":\"0123456789\"}").get("a").asString()).hasSize(10);
+				assertThatExceptionOfType(StreamConstraintsException.class)
+					.isThrownBy(() -> mapper.readTree("{\"a\":\"01234567890\"}"));
+				assertThatExceptionOfType(StreamConstraintsException.class)
+					.isThrownBy(() -> mapper.readTree("{\"abcdefghijk\":1}"));
+				assertThatExceptionOfType(StreamConstraintsException.class)
+					.isThrownBy(() -> mapper.readTree("[123456]"));
+				assertThatExceptionOfType(StreamConstraintsException.class)
+					.isThrownBy(() -> mapper.readTree("[[[[1]]]]"));
+				assertThatExceptionOfType(StreamConstraintsException.class)
+					.isThrownBy(() -> mapper.readTree("[" + "1,".repeat(60) + "1]"));
 			});
 	}
 

@@ -67,6 +67,23 @@ class SecurityHeadersFilterTests {
 	}
 
 	@Test
+	void headerConfiguredEmptyIsLeftToTheApplication() throws Exception {
+		SecurityHeadersProperties properties = new SecurityHeadersProperties();
+		properties.setCacheControl("");
+		SecurityHeadersFilter relaxed = new SecurityHeadersFilter(new SecurityHeaders(properties), this.resolver);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse res) {
+				res.setHeader("Cache-Control", "public, max-age=60");
+				res.setHeader("X-Frame-Options", "SAMEORIGIN");
+			}
+		}, relaxed).doFilter(new MockHttpServletRequest("GET", "/x"), response);
+		assertThat(response.getHeaders("Cache-Control")).containsExactly("public, max-age=60");
+		assertThat(response.getHeaders("X-Frame-Options")).containsExactly("DENY");
+	}
+
+	@Test
 	void resetKeepsSecurityHeadersAndEarlierOnes() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		response.setHeader("X-Request-Id", "abc");
