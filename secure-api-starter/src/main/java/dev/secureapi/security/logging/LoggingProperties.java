@@ -110,7 +110,8 @@ public class LoggingProperties implements Validator {
 		/**
 		 * Names whose values are masked as a whole in JSON members, MDC entries, key/value pairs, key=value text
 		 * and query strings. Compared ignoring case and separators; a name also matches when it ends with a key.
-		 * Setting this replaces the default list.
+		 * Setting this replaces the default list: password, passwd, secret, token, authorization, cookie,
+		 * set-cookie, api-key, private-key, credentials.
 		 */
 		private List<String> keys = new ArrayList<>(Masking.DEFAULT_KEYS);
 

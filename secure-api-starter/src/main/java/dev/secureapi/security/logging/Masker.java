@@ -3,7 +3,6 @@ package dev.secureapi.security.logging;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -39,11 +38,13 @@ public final class Masker {
 
 	private static final Pattern CARD = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){12,18}[0-9](?![0-9])");
 
-	private static final String QUOTED_OR_BARE_VALUE = "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s\"'&,;)}\\]]+)";
+	private static final Pattern NAME_SEPARATOR = Pattern
+		.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]++)([\"']?\\s*+[:=]\\s*+)");
+
+	private static final Pattern VALUE = Pattern
+		.compile("\"(?:[^\"\\\\]|\\\\.)*+\"|'[^']*+'|[^\\s\"'&,;)}\\]]++");
 
 	private final List<String> keys;
-
-	private final @Nullable Pattern keyValuePattern;
 
 	private final List<Pattern> patterns;
 
@@ -57,7 +58,6 @@ public final class Masker {
 	 */
 	public Masker(Collection<String> keys, Collection<String> patterns) {
 		this.keys = keys.stream().map(Masker::normalize).filter((key) -> !key.isEmpty()).distinct().toList();
-		this.keyValuePattern = keyValuePattern(keys);
 		List<Pattern> compiled = new ArrayList<>();
 		int index = 0;
 		for (String pattern : patterns) {
@@ -108,19 +108,28 @@ public final class Masker {
 	 * @return the text with secrets replaced; the same instance when nothing was found
 	 */
 	public String maskText(String text) {
-		String result = text;
-		if (result.length() < 6) {
-			return result;
+		if (text.length() < 6) {
+			return text;
 		}
-		result = replace(CREDENTIAL_HEADER, result, (match) -> match.group(1) + match.group(2) + quotedMask(match.group(3)));
-		result = replace(BEARER, result, (match) -> match.group(1) + " " + MASK);
-		result = replace(BASIC, result, (match) -> (match.group(2).length() % 4 == 0) ? match.group(1) + " " + MASK : match.group());
+		// cheap checks first: most logged values (paths, ids, logger and thread names) need no regex at all
+		boolean hasSeparator = text.indexOf('=') >= 0 || text.indexOf(':') >= 0;
+		String result = text;
+		if (hasSeparator && (containsIgnoringCase(result, "authorization") || containsIgnoringCase(result, "cookie"))) {
+			result = replace(CREDENTIAL_HEADER, result,
+					(match) -> match.group(1) + match.group(2) + quotedMask(match.group(3)));
+		}
+		if (containsIgnoringCase(result, "bearer")) {
+			result = replace(BEARER, result, (match) -> match.group(1) + " " + MASK);
+		}
+		if (containsIgnoringCase(result, "basic")) {
+			result = replace(BASIC, result,
+					(match) -> (match.group(2).length() % 4 == 0) ? match.group(1) + " " + MASK : match.group());
+		}
 		if (result.contains("eyJ")) {
 			result = replace(JWT, result, (match) -> Masking.token(match.group()));
 		}
-		if (this.keyValuePattern != null) {
-			result = replace(this.keyValuePattern, result,
-					(match) -> match.group(1) + match.group(2) + quotedMask(match.group(3)));
+		if (hasSeparator && !this.keys.isEmpty()) {
+			result = maskSensitiveValues(result);
 		}
 		if (result.indexOf('@') >= 0) {
 			result = replace(EMAIL, result, (match) -> match.group(1) + "***@" + match.group(2));
@@ -132,6 +141,39 @@ public final class Masker {
 			result = replace(pattern, result, (match) -> MASK);
 		}
 		return result;
+	}
+
+	/**
+	 * Masks the value of every {@code name=value}, {@code name: value} or {@code "name":"value"} pair whose name is
+	 * sensitive. A pair whose name is not sensitive is stepped over name by name, not value by value, so that
+	 * {@code x=db.password=secret} is still caught.
+	 */
+	private String maskSensitiveValues(String text) {
+		Matcher name = NAME_SEPARATOR.matcher(text);
+		Matcher value = VALUE.matcher(text);
+		StringBuilder result = null;
+		int copied = 0;
+		int from = 0;
+		while (from < text.length() && name.find(from)) {
+			from = name.end();
+			if (isSensitiveKey(name.group(1)) && value.region(name.end(), text.length()).lookingAt()) {
+				result = (result != null) ? result : new StringBuilder(text.length());
+				result.append(text, copied, name.end()).append(quotedMask(value.group()));
+				copied = value.end();
+				from = value.end();
+			}
+		}
+		return (result != null) ? result.append(text, copied, text.length()).toString() : text;
+	}
+
+	private static boolean containsIgnoringCase(String text, String word) {
+		int last = text.length() - word.length();
+		for (int i = 0; i <= last; i++) {
+			if (text.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -201,29 +243,6 @@ public final class Masker {
 		while (matcher.find());
 		matcher.appendTail(result);
 		return result.toString();
-	}
-
-	private static @Nullable Pattern keyValuePattern(Collection<String> keys) {
-		List<String> alternatives = keys.stream()
-			.filter((key) -> !normalize(key).isEmpty())
-			.map(Masker::keyRegex)
-			.distinct()
-			.toList();
-		if (alternatives.isEmpty()) {
-			return null;
-		}
-		return Pattern.compile("(?i)(?<![a-z0-9])([a-z0-9_.-]*?(?:" + String.join("|", alternatives) + "))"
-				+ "([\"']?\\s*[:=]\\s*)" + QUOTED_OR_BARE_VALUE);
-	}
-
-	private static String keyRegex(String key) {
-		StringBuilder regex = new StringBuilder();
-		for (String part : key.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-			if (!part.isEmpty()) {
-				regex.append(regex.isEmpty() ? "" : "[_.-]?").append(Pattern.quote(part));
-			}
-		}
-		return regex.toString();
 	}
 
 	private static String normalize(String name) {

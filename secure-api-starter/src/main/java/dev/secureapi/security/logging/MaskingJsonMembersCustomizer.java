@@ -1,5 +1,6 @@
 package dev.secureapi.security.logging;
 
+import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -73,8 +74,7 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 			if (this.masker.isSensitiveKey(path.name())) {
 				return Masking.MASK;
 			}
-			if (isStructured(value)) {
-				// members, elements and entries of structured values are processed one by one
+			if (isExempt(value)) {
 				return value;
 			}
 			String text = value.toString();
@@ -82,9 +82,14 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 			return (masked.equals(text)) ? value : masked;
 		}
 
-		private static boolean isStructured(Object value) {
+		/**
+		 * Whether a value is left as it is: members, elements and entries of structured values are processed one
+		 * by one, and numbers, booleans, times and enums cannot carry a secret.
+		 */
+		private static boolean isExempt(Object value) {
 			return value instanceof Number || value instanceof Boolean || value instanceof Map<?, ?>
-					|| value instanceof Iterable<?> || value instanceof WritableJson || value.getClass().isArray();
+					|| value instanceof Iterable<?> || value instanceof WritableJson || value.getClass().isArray()
+					|| value instanceof TemporalAccessor || value instanceof Enum<?>;
 		}
 
 	}

@@ -16,7 +16,6 @@ import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -33,9 +32,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -88,6 +88,7 @@ class MaskedLoggingWebTests {
 		assertThat(accessLog.get("request_id").asString()).isEqualTo(requestId);
 		assertThat(accessLog.get("bytes").asLong()).isEqualTo(response.body().getBytes(StandardCharsets.UTF_8).length);
 		assertThat(accessLog.has("user")).isFalse();
+		assertThat(jsonLines(output)).filteredOn((line) -> isAccessLogLineOf(line, requestId)).hasSize(1);
 		List<JsonNode> controllerLines = jsonLines(output).stream()
 			.filter((line) -> EchoController.class.getName().equals(line.at("/log/logger").asString(null)))
 			.filter((line) -> requestId.equals(line.path("request_id").asString(null)))
@@ -119,6 +120,18 @@ class MaskedLoggingWebTests {
 	}
 
 	@Test
+	void requestRefusedAfterAuthenticationIsLoggedWithItsUser(CapturedOutput output) throws Exception {
+		String basic = Base64.getEncoder().encodeToString("alice:wonderland-pw".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/admin"))
+			.header("Authorization", "Basic " + basic)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		JsonNode accessLog = awaitAccessLogLine(output, response.headers().firstValue("X-Request-Id").orElseThrow());
+		assertThat(accessLog.get("status").asInt()).isEqualTo(403);
+		assertThat(accessLog.get("user").asString()).isEqualTo("alice");
+	}
+
+	@Test
 	void refusedRequestIsLoggedWithItsStatusAndNoUser(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/me?debug=1")).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -140,10 +153,12 @@ class MaskedLoggingWebTests {
 	}
 
 	private Optional<JsonNode> accessLogLine(CapturedOutput output, String requestId) {
-		return jsonLines(output).stream()
-			.filter((line) -> AccessLogFilter.LOGGER_NAME.equals(line.at("/log/logger").asString(null)))
-			.filter((line) -> requestId.equals(line.path("request_id").asString(null)))
-			.findFirst();
+		return jsonLines(output).stream().filter((line) -> isAccessLogLineOf(line, requestId)).findFirst();
+	}
+
+	private static boolean isAccessLogLineOf(JsonNode line, String requestId) {
+		return AccessLogFilter.LOGGER_NAME.equals(line.at("/log/logger").asString(null))
+				&& requestId.equals(line.path("request_id").asString(null));
 	}
 
 	private List<JsonNode> jsonLines(CapturedOutput output) {
@@ -183,9 +198,15 @@ class MaskedLoggingWebTests {
 			http.csrf((csrf) -> csrf.disable())
 				.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/public/**")
 					.permitAll()
+					.requestMatchers("/api/admin/**")
+					.hasRole("ADMIN")
 					.anyRequest()
 					.authenticated())
-				.httpBasic(Customizer.withDefaults());
+				.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+				.exceptionHandling((exceptions) -> exceptions
+					.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+					.accessDeniedHandler((request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())));
+			// statuses are set, not sent as errors: what is tested here is the access log, not the error dispatch
 			return http.build();
 		}
 

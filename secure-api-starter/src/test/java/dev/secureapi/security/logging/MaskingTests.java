@@ -65,6 +65,8 @@ class MaskingTests {
 			.isEqualTo("{\"password\":\"****\",\"name\":\"bob\"}");
 		assertThat(Masking.maskText("X-Api-Key=abcdef&page=2")).isEqualTo("X-Api-Key=****&page=2");
 		assertThat(Masking.maskText("refresh_token='abc def'")).isEqualTo("refresh_token='****'");
+		assertThat(Masking.maskText("args x=db.password=secret y=1")).isEqualTo("args x=db.password=**** y=1");
+		assertThat(Masking.maskText("token=YWJjZA== end")).isEqualTo("token=**** end");
 	}
 
 	@Test

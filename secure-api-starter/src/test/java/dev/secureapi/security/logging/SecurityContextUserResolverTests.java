@@ -2,6 +2,8 @@ package dev.secureapi.security.logging;
 
 import java.util.List;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -29,13 +32,8 @@ class SecurityContextUserResolverTests {
 	@Test
 	void captureFilterRecordsTheUserWhileTheSecurityContextIsInPlace() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/users/me");
-		MockFilterChain chain = new MockFilterChain() {
-			@Override
-			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
-				SecurityContextHolder.getContext().setAuthentication(authenticated("42"));
-			}
-		};
-		new SecurityContextUserCaptureFilter().doFilter(request, new MockHttpServletResponse(), chain);
+		new SecurityContextUserCaptureFilter().doFilter(request, new MockHttpServletResponse(),
+				chainAuthenticating(authenticated("42")));
 		SecurityContextHolder.clearContext();
 		assertThat(this.resolver.resolve(request)).isEqualTo("42");
 	}
@@ -51,21 +49,28 @@ class SecurityContextUserResolverTests {
 	@Test
 	void anonymousAuthenticationIsNoUser() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
-		MockFilterChain chain = new MockFilterChain() {
-			@Override
-			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
-				SecurityContextHolder.getContext()
-					.setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
-							AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-			}
-		};
-		new SecurityContextUserCaptureFilter().doFilter(request, new MockHttpServletResponse(), chain);
+		new SecurityContextUserCaptureFilter().doFilter(request, new MockHttpServletResponse(),
+				chainAuthenticating(new AnonymousAuthenticationToken("key", "anonymousUser",
+						AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))));
 		assertThat(this.resolver.resolve(request)).isNull();
 	}
 
 	@Test
 	void unauthenticatedRequestHasNoUser() {
 		assertThat(this.resolver.resolve(new MockHttpServletRequest("GET", "/api/v1/users/me"))).isNull();
+	}
+
+	/**
+	 * A chain standing in for Spring Security's authentication and the application: it leaves the given
+	 * authentication in the security context.
+	 */
+	private static MockFilterChain chainAuthenticating(Authentication authentication) {
+		return new MockFilterChain() {
+			@Override
+			public void doFilter(ServletRequest request, ServletResponse response) {
+				SecurityContextHolder.getContext().setAuthentication(authentication);
+			}
+		};
 	}
 
 	private static UsernamePasswordAuthenticationToken authenticated(String name) {
