@@ -1,0 +1,80 @@
+package dev.secureapi.example.cache;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.data.redis.serializer.StringRedisSerializer;
+
+import dev.secureapi.example.user.UserPage;
+import dev.secureapi.example.user.UserResponse;
+
+/**
+ * Spring Cache for the application. The store is Boot's choice from {@code spring.cache.type}: Caffeine in
+ * process by default, Redis in the {@code prod} profile, both with the TTL of {@code app.cache.ttl}. Cache errors
+ * degrade to the database through {@link LoggingCacheErrorHandler}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching(order = CacheConfiguration.CACHE_ADVICE_ORDER)
+public class CacheConfiguration {
+
+	/**
+	 * The caching advice runs outside the transaction advice (which has the lowest precedence), so a cached
+	 * value is only stored once the transaction that read it has completed.
+	 */
+	static final int CACHE_ADVICE_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+	@Bean
+	LoggingCacheErrorHandler cacheErrorHandler(ObjectProvider<MeterRegistry> registry) {
+		return new LoggingCacheErrorHandler(registry.getIfAvailable());
+	}
+
+	@Bean
+	CachingConfigurer cachingConfigurer(LoggingCacheErrorHandler errorHandler) {
+		return new CachingConfigurer() {
+
+			@Override
+			public CacheErrorHandler errorHandler() {
+				return errorHandler;
+			}
+
+		};
+	}
+
+	/**
+	 * Each Redis cache holds JSON of one known type: no class names in cached data, so a tampered cache entry
+	 * cannot make the application instantiate anything else.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisCacheConfiguration.class)
+	static class RedisSerializationConfiguration {
+
+		@Bean
+		RedisCacheManagerBuilderCustomizer typedJsonCaches(JsonMapper mapper) {
+			return (builder) -> {
+				RedisCacheConfiguration defaults = builder.cacheDefaults();
+				builder.withCacheConfiguration(CacheNames.USERS,
+						defaults.serializeValuesWith(SerializationPair
+							.fromSerializer(new JacksonJsonRedisSerializer<>(mapper, UserResponse.class))));
+				builder.withCacheConfiguration(CacheNames.USER_PAGES,
+						defaults.serializeValuesWith(SerializationPair
+							.fromSerializer(new JacksonJsonRedisSerializer<>(mapper, UserPage.class))));
+				builder.withCacheConfiguration(CacheNames.USER_LIST_VERSION,
+						defaults.serializeValuesWith(SerializationPair.fromSerializer(new StringRedisSerializer())));
+			};
+		}
+
+	}
+
+}

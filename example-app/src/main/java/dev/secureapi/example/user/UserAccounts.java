@@ -1,0 +1,54 @@
+package dev.secureapi.example.user;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.secureapi.security.authentication.UserAccount;
+import dev.secureapi.security.authentication.UserAccountService;
+
+/**
+ * The user store behind the starter's {@code AuthenticationService}, and through it the check that rejects
+ * tokens of deleted users: a deleted user is simply not found.
+ */
+@Component
+@Transactional(readOnly = true)
+public class UserAccounts implements UserAccountService {
+
+	private final UserRepository users;
+
+	UserAccounts(UserRepository users) {
+		this.users = users;
+	}
+
+	@Override
+	public Optional<UserAccount> findByUsername(String username) {
+		return this.users.findByUsername(username).map(UserAccounts::account);
+	}
+
+	@Override
+	public Optional<UserAccount> findBySubject(String subject) {
+		long id;
+		try {
+			id = Long.parseLong(subject);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		return this.users.findById(id).map(UserAccounts::account);
+	}
+
+	@Override
+	@Transactional
+	public void updatePasswordHash(String subject, String newPasswordHash) {
+		this.users.findById(Long.parseLong(subject)).ifPresent((user) -> user.setPasswordHash(newPasswordHash));
+	}
+
+	private static UserAccount account(User user) {
+		return new UserAccount(Long.toString(user.getId()), user.getUsername(), user.getPasswordHash(),
+				user.getRoles().stream().map(Role::name).collect(Collectors.toSet()), true);
+	}
+
+}

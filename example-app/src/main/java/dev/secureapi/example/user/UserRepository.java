@@ -1,0 +1,112 @@
+package dev.secureapi.example.user;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+
+/**
+ * Users. Every query binds its parameters; keyset pages seek by id, filtered by a username range that the
+ * {@code users_username_id_idx} index serves.
+ */
+public interface UserRepository extends JpaRepository<User, Long> {
+
+	/** Rows the streaming queries fetch per round trip. */
+	String STREAM_FETCH_SIZE = "500";
+
+	/**
+	 * Finds a user by user name.
+	 * @param username the exact user name
+	 * @return the user
+	 */
+	Optional<User> findByUsername(String username);
+
+	/**
+	 * The ids of one keyset page of all users.
+	 * @param after the last id of the previous page (0 for the first page)
+	 * @param limit the page size
+	 * @return the ids, ascending
+	 */
+	@Query("select u.id from User u where u.id > :after order by u.id")
+	List<Long> findPageIds(long after, Limit limit);
+
+	/**
+	 * The ids of one keyset page of users whose name lies in [from, to). On PostgreSQL a narrow prefix is an
+	 * index-only range scan of {@code users_username_id_idx} (username, id); a broad one walks the primary key.
+	 * @param from the username prefix
+	 * @param to the prefix followed by a character above every allowed username character
+	 * @param after the last id of the previous page (0 for the first page)
+	 * @param limit the page size
+	 * @return the ids, ascending
+	 */
+	@Query("select u.id from User u where u.username >= :from and u.username < :to and u.id > :after "
+			+ "order by u.id")
+	List<Long> findPageIdsInRange(String from, String to, long after, Limit limit);
+
+	/**
+	 * The users with the given ids.
+	 * @param ids the ids
+	 * @return the users, ordered by id
+	 */
+	List<User> findByIdInOrderById(Collection<Long> ids);
+
+	/**
+	 * Streams every user from a database cursor. Call inside a read-only transaction and close the stream.
+	 * @return the users, ordered by id
+	 */
+	@QueryHints({ @QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = STREAM_FETCH_SIZE),
+			@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true") })
+	@Query("select new dev.secureapi.example.user.UserRow(u.id, u.username, u.email, u.displayName, u.bio, "
+			+ "u.createdAt) from User u order by u.id")
+	Stream<UserRow> streamAll();
+
+	/**
+	 * Streams the users whose name lies in [from, to) from a database cursor.
+	 * @param from the username prefix
+	 * @param to the prefix followed by a character above every allowed username character
+	 * @return the users, ordered by id
+	 */
+	@QueryHints({ @QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = STREAM_FETCH_SIZE),
+			@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true") })
+	@Query("select new dev.secureapi.example.user.UserRow(u.id, u.username, u.email, u.displayName, u.bio, "
+			+ "u.createdAt) from User u where u.username >= :from and u.username < :to order by u.id")
+	Stream<UserRow> streamInRange(String from, String to);
+
+	/**
+	 * The roles of some users.
+	 * @param ids the user ids
+	 * @return pairs of user id and role
+	 */
+	@Query("select new dev.secureapi.example.user.UserRepository$UserRole(u.id, r) from User u join u.roles r "
+			+ "where u.id in :ids")
+	List<UserRole> findRoles(Collection<Long> ids);
+
+	/**
+	 * Locks every user holding a role, so concurrent role changes and deletions cannot both remove "the other"
+	 * administrator.
+	 * @param role the role
+	 * @return the users holding it
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where :role member of u.roles order by u.id")
+	List<User> lockAllWithRole(Role role);
+
+	/**
+	 * One role of one user.
+	 * @param userId the user id
+	 * @param role the role
+	 */
+	record UserRole(long userId, Role role) {
+	}
+
+}

@@ -1,0 +1,220 @@
+package dev.secureapi.example.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.secureapi.example.audit.AuditTypes;
+import dev.secureapi.security.jwt.TokenService;
+
+/**
+ * Changes users. Uniqueness of user names and e-mail addresses rests on the database's unique constraints (a
+ * concurrent duplicate fails on insert, not on a check before it); the last administrator is protected by
+ * locking every administrator row before a role change or deletion. Deleting a user or changing a password revokes
+ * the user's refresh tokens; access tokens of a deleted user are refused by the starter's user check.
+ */
+@Service
+@Transactional
+public class UserService {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final BioSanitizer bioSanitizer;
+
+	private final UserCache cache;
+
+	private final TokenService tokens;
+
+	private final EmailIndex emailIndex;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, BioSanitizer bioSanitizer, UserCache cache,
+			TokenService tokens, EmailIndex emailIndex, ApplicationEventPublisher events) {
+		this.users = users;
+		this.tokens = tokens;
+		this.emailIndex = emailIndex;
+		this.passwordEncoder = passwordEncoder;
+		this.bioSanitizer = bioSanitizer;
+		this.cache = cache;
+		this.events = events;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Registers a user with the USER role.
+	 * @param request the validated registration
+	 * @return the new user
+	 * @throws UserConflictException when the user name or e-mail address is taken
+	 */
+	public UserResponse register(CreateUserRequest request) {
+		User user = newUser(required(request.username()), required(request.email()), required(request.password()),
+				Set.of(Role.USER));
+		user.setDisplayName(emptyToNull(request.displayName()));
+		user.setBio(this.bioSanitizer.sanitize(request.bio()));
+		return UserResponse.of(store(user));
+	}
+
+	/**
+	 * Creates a user with the given roles, for the start-up administrator.
+	 * @param username the user name
+	 * @param email the e-mail address
+	 * @param password the raw password
+	 * @param roles the roles
+	 * @return the new user
+	 */
+	public UserResponse create(String username, String email, String password, Set<Role> roles) {
+		return UserResponse.of(store(newUser(username, email, password, roles)));
+	}
+
+	/**
+	 * Changes one's own profile.
+	 * @param id the user's id
+	 * @param request the validated change
+	 * @return the changed user
+	 * @throws InvalidCurrentPasswordException when a password or e-mail change lacks the right current password
+	 */
+	public UserResponse updateProfile(long id, UpdateProfileRequest request) {
+		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
+		String email = (request.email() != null) ? normalizeEmail(request.email()) : null;
+		boolean emailChanges = email != null && !email.equals(user.getEmail());
+		if ((request.newPassword() != null || emailChanges) && !currentPasswordMatches(user, request)) {
+			throw new InvalidCurrentPasswordException();
+		}
+		if (emailChanges) {
+			user.setEmail(email, this.emailIndex.of(email));
+		}
+		if (request.newPassword() != null) {
+			user.setPasswordHash(this.passwordEncoder.encode(request.newPassword()));
+			// a new password ends every session that was started with the old one
+			this.tokens.revokeAll(Long.toString(id));
+		}
+		if (request.displayName() != null) {
+			user.setDisplayName(emptyToNull(request.displayName()));
+		}
+		if (request.bio() != null) {
+			user.setBio(this.bioSanitizer.sanitize(request.bio()));
+		}
+		return UserResponse.of(store(user));
+	}
+
+	/**
+	 * Replaces a user's roles.
+	 * @param id the user's id
+	 * @param roles the new roles
+	 * @param actor who changes them, for the audit event
+	 * @return the changed user
+	 * @throws UserConflictException when the change would leave no administrator
+	 */
+	public UserResponse setRoles(long id, Set<Role> roles, String actor) {
+		List<User> admins = this.users.lockAllWithRole(Role.ADMIN);
+		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
+		if (isLastAdmin(user, admins) && !roles.contains(Role.ADMIN)) {
+			throw UserConflictException.lastAdmin();
+		}
+		Set<Role> before = user.getRoles();
+		user.setRoles(roles);
+		UserResponse changed = UserResponse.of(store(user));
+		audit(actor, AuditTypes.ROLES_CHANGED, Map.of("user_id", id, "before", sorted(before), "after",
+				changed.roles().stream().map(Role::name).toList()));
+		return changed;
+	}
+
+	/**
+	 * Deletes a user and revokes the user's refresh tokens.
+	 * @param id the user's id
+	 * @param actor who deletes, for the audit event
+	 * @throws UserConflictException when the user is the last administrator
+	 */
+	public void delete(long id, String actor) {
+		List<User> admins = this.users.lockAllWithRole(Role.ADMIN);
+		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
+		if (isLastAdmin(user, admins)) {
+			throw UserConflictException.lastAdmin();
+		}
+		this.users.delete(user);
+		this.users.flush();
+		this.tokens.revokeAll(Long.toString(id));
+		this.cache.invalidateAfterCommit(id);
+		audit(actor, AuditTypes.USER_DELETED, Map.of("user_id", id, "username", user.getUsername()));
+	}
+
+	/**
+	 * Finds a user for authentication.
+	 * @param username the user name
+	 * @return the user, or {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable User findForLogin(String username) {
+		return this.users.findByUsername(username).orElse(null);
+	}
+
+	private User newUser(String username, String email, String password, Set<Role> roles) {
+		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
+		String normalized = normalizeEmail(email);
+		return new User(username, normalized, this.emailIndex.of(normalized), this.passwordEncoder.encode(password),
+				roles, now);
+	}
+
+	private User store(User user) {
+		User stored;
+		try {
+			stored = this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw UserConflictException.taken();
+		}
+		this.cache.invalidateAfterCommit(stored.getId());
+		return stored;
+	}
+
+	private boolean currentPasswordMatches(User user, UpdateProfileRequest request) {
+		String current = request.currentPassword();
+		return current != null && this.passwordEncoder.matches(current, user.getPasswordHash());
+	}
+
+	private static boolean isLastAdmin(User user, List<User> admins) {
+		return user.getRoles().contains(Role.ADMIN) && admins.size() <= 1;
+	}
+
+	private void audit(String actor, String type, Map<String, Object> data) {
+		this.events.publishEvent(new AuditApplicationEvent(actor, type, data));
+	}
+
+	private static List<String> sorted(Set<Role> roles) {
+		return roles.stream().sorted().map(Role::name).toList();
+	}
+
+	private static String normalizeEmail(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static String required(@Nullable String value) {
+		if (value == null) {
+			throw new IllegalArgumentException("A validated request has no null required member");
+		}
+		return value;
+	}
+
+}

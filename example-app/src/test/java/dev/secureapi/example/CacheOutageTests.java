@@ -1,0 +1,96 @@
+package dev.secureapi.example;
+
+import java.io.IOException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.secureapi.example.Api.Response;
+import dev.secureapi.example.Api.TestUser;
+import dev.secureapi.example.cache.LoggingCacheErrorHandler;
+import dev.secureapi.test.RedisServerProcess;
+import dev.secureapi.test.RequiresServices;
+
+import static dev.secureapi.example.Api.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Redis outage degrades the cache to the database: reads and writes keep answering 200 (never 500), each cache
+ * failure is counted in {@code app.cache.errors}, and once Redis is back the caches work again without stale
+ * data. Runs the prod profile against PostgreSQL and a Redis server of its own that the test stops.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("prod")
+@RequiresServices(RequiresServices.Service.POSTGRES)
+class CacheOutageTests {
+
+	static RedisServerProcess redis;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		redis = RedisServerProcess.start();
+		ApiTestSupport.register(registry);
+		ApiTestSupport.registerPostgres(registry);
+		registry.add("secure-api.proxy.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+		registry.add("secure-api.production-checks.ignored", () -> ApiTestSupport.PROD_TEST_IGNORED_FINDINGS);
+		registry.add("spring.data.redis.url", () -> redis.url());
+		registry.add("spring.data.redis.timeout", () -> "500ms");
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@Test
+	void readsAndWritesKeepWorkingFromTheDatabaseWhileRedisIsDown() throws IOException {
+		Api api = new Api(this.port);
+		TestUser user = api.newUser("outage");
+		String adminToken = api.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
+		assertThat(api.get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(200);
+		double errorsBefore = cacheErrors();
+
+		redis.stop();
+		Response read = api.get("/api/v1/users/me", user.accessToken());
+		assertThat(read.status()).isEqualTo(200);
+		Response patched = api.patchJson("/api/v1/users/me", api.json(body("display_name", "During Outage")),
+				user.accessToken());
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
+			.isEqualTo("During Outage");
+		Response page = api.get("/api/v1/users?name=" + user.username(), adminToken);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.json().get("items").size()).isEqualTo(1);
+		assertThat(cacheErrors()).isGreaterThan(errorsBefore);
+
+		redis.restart();
+		assertThat(api.patchJson("/api/v1/users/me", api.json(body("display_name", "After Outage")),
+				user.accessToken()).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
+			.isEqualTo("After Outage");
+		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
+			.isEqualTo("After Outage");
+	}
+
+	private double cacheErrors() {
+		return this.meters.find(LoggingCacheErrorHandler.METER).counters().stream().mapToDouble((c) -> c.count())
+			.sum();
+	}
+
+}
