@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps wrapped data keys in the {@code secure_api_data_key} table, whose schema ships at
- * {@code classpath:db/secure-api-crypto/V0_1__secure_api_crypto_data_key.sql} for Flyway.
+ * {@code classpath:db/secure-api-crypto/V0_2__secure_api_crypto_data_key.sql} for Flyway.
  */
 public class JdbcDataKeyStore implements DataKeyStore {
 
