@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Throughput of the example app with rate limiting off, on the local backend and on the Redis backend, measured
+# with wrk against GET /api/v1/users/me (bearer JWT, cached user). Two traffic shapes: one client (every check
+# hits the same bucket, the worst case for Redis compare-and-swap) and 10,000 clients behind a trusted proxy
+# (many-clients.lua). Prints a Markdown table for docs/benchmarks/ratelimit.md.
+#
+# Needs: wrk, Redis on 127.0.0.1:6379, and the packaged app (./mvnw -pl example-app -am package -DskipTests).
+# Traffic goes to 127.0.0.1 only; every run is bounded by DURATION.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18080}
+BASE="http://127.0.0.1:$PORT/api/v1"
+JAR=$(ls target/example-app-*.jar | grep -v -- '-plain' | head -1)
+
+start() {
+  local name=$1
+  shift
+  # the example's policy with a capacity far above what wrk can send: every request is checked, none refused
+  # (a list property is replaced whole by the command line, so the whole policy is given)
+  java -jar "$JAR" --server.port="$PORT" --spring.data.redis.url=redis://127.0.0.1:6379 \
+    --secure-api.rate-limit.policies[0].name=api --secure-api.rate-limit.policies[0].paths=/api/** \
+    --secure-api.rate-limit.policies[0].key=ip --secure-api.rate-limit.policies[0].limits[0].period=1m \
+    --secure-api.rate-limit.policies[0].limits[0].capacity=1000000000 \
+    --secure-api.proxy.trusted-proxies=127.0.0.1/32 --logging.level.secure-api.access=WARN "$@" > "target/wrk-$name.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "the app did not start: see target/wrk-$name.log" >&2
+  kill "$APP"
+  exit 1
+}
+
+token() {
+  curl -fsS -X POST "$BASE/users" -H 'Content-Type: application/json' \
+    -d '{"username":"bench","email":"bench@example.com","password":"correct horse battery"}' > /dev/null
+  curl -fsS -X POST "$BASE/token" -d grant_type=password -d username=bench -d 'password=correct horse battery' |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
+run_wrk() {
+  local clients=$1 auth=$2
+  local script=()
+  if [ "$clients" = "10,000" ]; then script=(-s bench/many-clients.lua); fi
+  local out rps p50 p99 errors
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "$auth" "$BASE/users/me")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<< "$out")
+  echo "| $NAME | $clients | $rps | $p50 | $p99 | ${errors:-0} |"
+}
+
+measure() {
+  NAME=$1
+  shift
+  start "$NAME" "$@"
+  local auth
+  auth="Authorization: Bearer $(token)"
+  # warm the JIT on both traffic shapes before measuring either
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$BASE/users/me" > /dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/many-clients.lua -H "$auth" "$BASE/users/me" > /dev/null
+  run_wrk 1 "$auth"
+  run_wrk 10,000 "$auth"
+  kill "$APP"
+  wait "$APP" 2> /dev/null || true
+}
+
+echo "| rate limiting | clients | requests/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+measure off --secure-api.rate-limit.enabled=false
+measure local --secure-api.rate-limit.backend=local
+measure redis --secure-api.rate-limit.backend=redis --spring.autoconfigure.exclude=
