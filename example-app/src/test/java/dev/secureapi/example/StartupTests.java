@@ -45,7 +45,7 @@ class StartupTests {
 		assertThatExceptionOfType(InsecureConfigurationException.class)
 			.isThrownBy(() -> start("spring.profiles.active=prod", "spring.cache.type=caffeine",
 					"spring.autoconfigure.exclude=org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-					"secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!"))
+					"secure-api.rate-limit.backend=local", "secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!"))
 			.withMessageContaining(DevelopmentDefaultsCheck.EMBEDDED_DATABASE)
 			.withMessageContaining(DevelopmentDefaultsCheck.IN_PROCESS_CACHE);
 	}
