@@ -8,8 +8,8 @@ import java.util.Set;
 
 import dev.secureapi.crypto.support.CountingKeyProvider;
 import dev.secureapi.crypto.support.InMemoryDataKeyStore;
-import dev.secureapi.crypto.support.MutableClock;
 import dev.secureapi.crypto.support.TestKeys;
+import dev.secureapi.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,7 +12,7 @@ import dev.secureapi.crypto.FieldEncryptor;
 import dev.secureapi.crypto.blindindex.BlindIndexer;
 import dev.secureapi.crypto.rotation.CryptoRotationService;
 import dev.secureapi.crypto.rotation.KeyInUseException;
-import dev.secureapi.crypto.support.MutableClock;
+import dev.secureapi.test.MutableClock;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;

@@ -1,7 +1,7 @@
 package dev.secureapi.crypto.jpa;
 
 import dev.secureapi.crypto.rotation.EncryptedColumn;
-import dev.secureapi.crypto.support.MutableClock;
+import dev.secureapi.test.MutableClock;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -8,8 +8,8 @@ import java.util.UUID;
 import dev.secureapi.crypto.CryptoAutoConfiguration;
 import dev.secureapi.crypto.FieldContext;
 import dev.secureapi.crypto.FieldEncryptor;
-import dev.secureapi.crypto.support.MutableClock;
 import dev.secureapi.crypto.support.TestDatabases;
+import dev.secureapi.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.secureapi.security.jwt.MutableClock;
 import dev.secureapi.security.jwt.TestKeys;
 import dev.secureapi.security.jwt.TokenPair;
 import dev.secureapi.security.jwt.Tokens;
@@ -14,6 +13,7 @@ import dev.secureapi.security.jwt.VerifiedToken;
 import dev.secureapi.security.password.LengthLimitingPasswordEncoder;
 import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
 import dev.secureapi.security.password.PasswordProperties;
+import dev.secureapi.test.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

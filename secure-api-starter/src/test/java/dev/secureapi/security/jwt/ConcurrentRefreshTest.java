@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.secureapi.test.MutableClock;
 import dev.secureapi.test.RequiresServices;
 import dev.secureapi.test.TestServices;
 import org.junit.jupiter.api.AfterAll;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.secureapi.security.jwt.RefreshTokenStore.Family;
 import dev.secureapi.security.jwt.RefreshTokenStore.Outcome;
 import dev.secureapi.security.jwt.RefreshTokenStore.Token;
+import dev.secureapi.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+import dev.secureapi.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

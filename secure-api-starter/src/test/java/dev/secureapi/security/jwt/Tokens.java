@@ -3,6 +3,7 @@ package dev.secureapi.security.jwt;
 import java.time.Clock;
 import java.util.List;
 
+import dev.secureapi.test.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**

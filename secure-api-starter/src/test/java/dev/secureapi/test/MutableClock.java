@@ -1,4 +1,4 @@
-package dev.secureapi.security.jwt;
+package dev.secureapi.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,39 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests move by hand.
+ * A clock tests move by hand, for expiry, rotation and cache-age behaviour without waiting.
  */
-public final class MutableClock extends Clock {
+public class MutableClock extends Clock {
 
 	private volatile Instant now;
 
+	/**
+	 * A clock at a fixed instant, 2026-01-01T00:00:00Z.
+	 */
+	public MutableClock() {
+		this(Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
+	/**
+	 * A clock at the given instant.
+	 * @param now where the clock starts
+	 */
 	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
+	/**
+	 * A clock starting at the current time.
+	 * @return the clock
+	 */
 	public static MutableClock now() {
 		return new MutableClock(Instant.now());
 	}
 
+	/**
+	 * Moves the clock.
+	 * @param duration how far forward (or back, when negative)
+	 */
 	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
