@@ -27,7 +27,7 @@ if (!new File(projectDir, 'target/spotbugsXml.xml').isFile()) fail('SpotBugs did
 
 // nothing of the kit's own example or of unreplaced template variables is left in the sources
 def leftovers = ['dev.secureapi.example', 'example-app', 'ExampleApplication', '${package}', '${artifactId}',
-                 '${groupId}', '${secureApiVersion}', '${packageInPathFormat}', '$h$h', '__gitignore__']
+                 '${groupId}', '${secureApiVersion}', '${springBootVersion}', '${packageInPathFormat}', '$h$h', '__gitignore__']
 projectDir.eachFileRecurse(groovy.io.FileType.FILES) { file ->
     def path = file.path.substring(projectDir.path.length() + 1)
     if (path.startsWith('target') || path == 'build.log' || path.startsWith('.mvn') || path.startsWith('mvnw')) {
