@@ -1,0 +1,250 @@
+package dev.secureapi.crypto;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The envelope: generates data keys through the {@link KeyProvider}, stores them wrapped in the
+ * {@link DataKeyStore}, and keeps them unwrapped in a bounded cache so that the provider is called once per data
+ * key rather than once per value. The key used for encryption is replaced after {@code maxUses} encryptions or
+ * {@code maxAge}, whichever comes first, well below the 2^32 random-nonce limit of AES-GCM.
+ */
+public class DataKeyManager {
+
+	private final KeyProvider provider;
+
+	private final DataKeyStore store;
+
+	private final DataKeyCache cache;
+
+	private final Duration maxAge;
+
+	private final long maxUses;
+
+	private final Clock clock;
+
+	private final CryptoMetrics metrics;
+
+	private volatile @Nullable ActiveKey active;
+
+	/**
+	 * Creates a manager.
+	 * @param provider the key provider
+	 * @param store the key table
+	 * @param limits the cache and usage limits
+	 * @param clock the clock that ages keys
+	 * @param metrics where to report provider calls and cache lookups
+	 */
+	public DataKeyManager(KeyProvider provider, DataKeyStore store, Limits limits, Clock clock,
+			CryptoMetrics metrics) {
+		this.provider = provider;
+		this.store = store;
+		this.cache = new DataKeyCache(limits.maxEntries(), limits.maxAge());
+		this.maxAge = limits.maxAge();
+		this.maxUses = limits.maxUses();
+		this.clock = clock;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * The provider this manager wraps keys with.
+	 * @return the provider
+	 */
+	public KeyProvider getProvider() {
+		return this.provider;
+	}
+
+	/**
+	 * The id of the key new values are encrypted under, if one was made yet.
+	 * @return the key id
+	 */
+	public Optional<UUID> activeKeyId() {
+		ActiveKey current = this.active;
+		return Optional.ofNullable(current).map((key) -> key.key.id());
+	}
+
+	/**
+	 * Makes a new data key the one new values are encrypted under.
+	 * @return the new key's id
+	 */
+	public synchronized UUID rotate() {
+		ActiveKey created = generate();
+		this.active = created;
+		return created.key.id();
+	}
+
+	/**
+	 * Forgets every unwrapped key, so the next use of each unwraps it through the provider again.
+	 */
+	public synchronized void clearCache() {
+		this.active = null;
+		this.cache.clear();
+	}
+
+	/**
+	 * Whether a key may still be encrypting new values somewhere: it is this process's active key, or it is younger
+	 * than the maximum age, so another instance may hold it as its active key.
+	 * @param key the stored key
+	 * @return whether retiring it now could strand values written after the retirement
+	 */
+	public boolean mayStillEncrypt(StoredDataKey key) {
+		boolean activeHere = activeKeyId().filter(key.id()::equals).isPresent();
+		return activeHere || this.clock.instant().isBefore(key.createdAt().plus(this.maxAge));
+	}
+
+	/**
+	 * Wraps every enabled data key again under the provider's current master key (master-key rotation). Values
+	 * are not touched: only the key table changes.
+	 * @return how many keys were rewrapped
+	 */
+	public int rewrapAll() {
+		int count = 0;
+		for (StoredDataKey key : this.store.findAll()) {
+			if (key.status() == StoredDataKey.Status.ENABLED && key.provider().equals(this.provider.name())) {
+				WrappedDataKey rewrapped = call("rewrap", () -> this.provider.rewrap(key.wrapped()));
+				this.store.updateWrapped(key.id(), rewrapped);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	DataKey encryptionKey() {
+		ActiveKey current = this.active;
+		if (current != null && current.tryUse(this.clock.instant())) {
+			return current.key;
+		}
+		return replaceActive(current);
+	}
+
+	DataKey decryptionKey(UUID id) {
+		DataKey cached = this.cache.get(id, this.clock.instant());
+		this.metrics.cacheLookup(cached != null);
+		return (cached != null) ? cached : load(id);
+	}
+
+	/**
+	 * Drops a key from memory, so it is unwrapped again (or refused, when retired) on its next use.
+	 * @param id the key id
+	 */
+	public void forget(UUID id) {
+		this.cache.remove(id);
+		ActiveKey current = this.active;
+		if (current != null && current.key.id().equals(id)) {
+			this.active = null;
+		}
+	}
+
+	private synchronized DataKey replaceActive(@Nullable ActiveKey seen) {
+		ActiveKey current = this.active;
+		if (current != seen && current != null && current.tryUse(this.clock.instant())) {
+			return current.key;
+		}
+		ActiveKey created = generate();
+		created.tryUse(this.clock.instant());
+		this.active = created;
+		return created.key;
+	}
+
+	private ActiveKey generate() {
+		GeneratedDataKey generated = call("generate-data-key", this.provider::generateDataKey);
+		byte[] plaintext = generated.plaintext();
+		try {
+			Instant now = this.clock.instant();
+			DataKey key = new DataKey(UUID.randomUUID(), plaintext);
+			this.store.insert(new StoredDataKey(key.id(), this.provider.name(), generated.wrapped(),
+					StoredDataKey.Status.ENABLED, now));
+			this.cache.put(key, now);
+			return new ActiveKey(key, now.plus(this.maxAge), this.maxUses);
+		}
+		finally {
+			Arrays.fill(plaintext, (byte) 0);
+			generated.destroy();
+		}
+	}
+
+	private synchronized DataKey load(UUID id) {
+		Instant now = this.clock.instant();
+		DataKey cached = this.cache.get(id, now);
+		if (cached != null) {
+			return cached;
+		}
+		StoredDataKey stored = this.store.find(id)
+			.filter((key) -> key.status() == StoredDataKey.Status.ENABLED)
+			.orElseThrow(() -> new FieldDecryptionException(FieldDecryptionException.Reason.UNKNOWN_KEY,
+					"Data key " + id + " is not in the key table or is retired"));
+		byte[] plaintext = call("decrypt-data-key", () -> this.provider.decryptDataKey(stored.wrapped()));
+		try {
+			if (plaintext.length != GeneratedDataKey.KEY_LENGTH) {
+				throw new KeyProviderException("Provider '" + this.provider.name() + "' returned a data key of "
+						+ plaintext.length + " bytes for key " + id + "; expected 32");
+			}
+			DataKey key = new DataKey(id, plaintext);
+			this.cache.put(key, now);
+			return key;
+		}
+		finally {
+			Arrays.fill(plaintext, (byte) 0);
+		}
+	}
+
+	<T> T call(String operation, Supplier<T> call) {
+		long start = System.nanoTime();
+		boolean success = false;
+		try {
+			T result = call.get();
+			success = true;
+			return result;
+		}
+		catch (KeyProviderException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new KeyProviderException(
+					"Key provider '" + this.provider.name() + "' failed to " + operation.replace('-', ' '), ex);
+		}
+		finally {
+			this.metrics.providerCall(this.provider.name(), operation, success,
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	/**
+	 * Limits on data-key use and caching.
+	 *
+	 * @param maxAge how long a data key encrypts and stays cached after unwrapping
+	 * @param maxEntries how many unwrapped keys the cache holds
+	 * @param maxUses how many values one data key encrypts before a new one is made
+	 */
+	public record Limits(Duration maxAge, int maxEntries, long maxUses) {
+	}
+
+	private static final class ActiveKey {
+
+		private final DataKey key;
+
+		private final Instant expiresAt;
+
+		private final AtomicLong remaining;
+
+		ActiveKey(DataKey key, Instant expiresAt, long maxUses) {
+			this.key = key;
+			this.expiresAt = expiresAt;
+			this.remaining = new AtomicLong(maxUses);
+		}
+
+		boolean tryUse(Instant now) {
+			return now.isBefore(this.expiresAt) && this.remaining.getAndDecrement() > 0;
+		}
+
+	}
+
+}

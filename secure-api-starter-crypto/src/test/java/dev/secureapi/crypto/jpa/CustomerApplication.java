@@ -1,0 +1,32 @@
+package dev.secureapi.crypto.jpa;
+
+import dev.secureapi.crypto.rotation.EncryptedColumn;
+import dev.secureapi.crypto.support.MutableClock;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * An application with an entity holding {@code @Encrypted} attributes, as a user would write it.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class CustomerApplication {
+
+	@Bean
+	MutableClock clock() {
+		return new MutableClock();
+	}
+
+	@Bean
+	EncryptedColumn customerEmail() {
+		return EncryptedColumn.of("customers", "id", "email", "version");
+	}
+
+	@Bean
+	EncryptedColumn customerPhone() {
+		return EncryptedColumn.of("customers", "id", "phone", "version");
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.secureapi.crypto.vault;
+
+import java.util.Map;
+
+import dev.secureapi.crypto.support.FakeVaultServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * {@code spring.config.import=secure-api-vault:...} through the real Spring Vault client against an in-process
+ * Vault HTTP API (KV v2, token and AppRole login); not against a Vault server.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class VaultSecretsConfigDataTests {
+
+	private static final String JWT_SECRET = "a-jwt-signing-secret-of-more-than-32-bytes!";
+
+	private final FakeVaultServer vault = start();
+
+	@AfterEach
+	void stop() {
+		this.vault.close();
+	}
+
+	@Test
+	void fakeVaultKvSecretsBecomeApplicationPropertiesWithTokenAuth() {
+		this.vault.putSecret("my-app", Map.of("secure-api.jwt.secret", JWT_SECRET, "spring.datasource.password", "pw"));
+		try (ConfigurableApplicationContext context = run("--spring.config.import=secure-api-vault:secret/data/my-app",
+				"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.token=" + FakeVaultServer.TOKEN)) {
+			assertThat(context.getEnvironment().getProperty("secure-api.jwt.secret")).isEqualTo(JWT_SECRET);
+			assertThat(context.getEnvironment().getProperty("spring.datasource.password")).isEqualTo("pw");
+		}
+	}
+
+	@Test
+	void fakeVaultAppRoleLoginReadsTheSecrets() {
+		this.vault.putSecret("my-app", Map.of("secure-api.jwt.secret", JWT_SECRET));
+		try (ConfigurableApplicationContext context = run("--spring.config.import=secure-api-vault:secret/data/my-app",
+				"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.authentication=approle",
+				"--secure-api.vault.app-role.role-id=" + FakeVaultServer.ROLE_ID,
+				"--secure-api.vault.app-role.secret-id=" + FakeVaultServer.SECRET_ID)) {
+			assertThat(context.getEnvironment().getProperty("secure-api.jwt.secret")).isEqualTo(JWT_SECRET);
+		}
+	}
+
+	@Test
+	void fakeVaultSecretValuesNeverAppearInThePropertySourceDescriptionOrLog(CapturedOutput output) {
+		this.vault.putSecret("my-app", Map.of("secure-api.jwt.secret", JWT_SECRET));
+		try (ConfigurableApplicationContext context = run("--spring.config.import=secure-api-vault:secret/data/my-app",
+				"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.token=" + FakeVaultServer.TOKEN,
+				"--logging.level.org.springframework=debug")) {
+			ConfigurableEnvironment environment = context.getEnvironment();
+			PropertySource<?> source = environment.getPropertySources().get("secure-api-vault:secret/data/my-app");
+			assertThat(source).isNotNull();
+			assertThat(source.toString()).doesNotContain(JWT_SECRET);
+			assertThat(environment.getPropertySources().toString()).doesNotContain(JWT_SECRET);
+		}
+		assertThat(output).doesNotContain(JWT_SECRET);
+	}
+
+	@Test
+	void optionalImportOfAMissingPathOrUnreachableVaultIsSkipped() {
+		try (ConfigurableApplicationContext context = run(
+				"--spring.config.import=optional:secure-api-vault:secret/data/absent",
+				"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.token=" + FakeVaultServer.TOKEN)) {
+			assertThat(context.getEnvironment().getProperty("secure-api.jwt.secret")).isNull();
+		}
+		try (ConfigurableApplicationContext context = run(
+				"--spring.config.import=optional:secure-api-vault:secret/data/my-app",
+				"--secure-api.vault.uri=http://127.0.0.1:1", "--secure-api.vault.token=" + FakeVaultServer.TOKEN)) {
+			assertThat(context.getEnvironment().getProperty("secure-api.jwt.secret")).isNull();
+		}
+	}
+
+	@Test
+	void requiredImportFailsStartUpNamingThePathWhenVaultRefuses() {
+		assertThatException()
+			.isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
+					"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.token=s.wrong"))
+			.withMessageContaining("secure-api-vault:secret/data/my-app");
+		assertThatException().isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
+				"--secure-api.vault.uri=" + this.vault.uri()))
+			.withMessageContaining("secure-api.vault.token");
+	}
+
+	private static ConfigurableApplicationContext run(String... args) {
+		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE).run(args);
+	}
+
+	private static FakeVaultServer start() {
+		try {
+			return new FakeVaultServer();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Empty {
+
+	}
+
+}
