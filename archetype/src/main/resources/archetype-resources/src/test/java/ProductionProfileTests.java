@@ -27,7 +27,7 @@ class ProductionProfileTests {
 				"--spring.main.banner-mode=off"));
 		InsecureConfigurationException insecure = findCause(failure);
 		List<String> findings = insecure.getFindings().stream().map(ProductionFinding::id).toList();
-		assertThat(findings).contains("jwt.key-missing");
+		assertThat(findings).contains("jwt.key-missing", "crypto.development-key", "crypto.blind-index-key-missing");
 	}
 
 	private static InsecureConfigurationException findCause(Throwable failure) {

@@ -11,9 +11,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.crypto.jpa.Encrypted;
+
 /**
  * A customer. Only {@link CustomerService} creates one; request bodies are never bound to it, so {@code id} cannot
- * be mass-assigned.
+ * be mass-assigned. The e-mail address is stored encrypted by the crypto starter (bound to its table and column);
+ * its blind index ({@code email_index}) carries the uniqueness constraint.
  */
 @Entity
 @Table(name = "customers")
@@ -26,8 +29,12 @@ public class Customer {
 	@Column(nullable = false, length = 100)
 	private String name;
 
-	@Column(nullable = false, length = 254)
+	@Encrypted
+	@Column(nullable = false, length = 512)
 	private String email;
+
+	@Column(name = "email_index", nullable = false, length = 64)
+	private String emailIndex;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -38,12 +45,14 @@ public class Customer {
 	protected Customer() {
 		this.name = "";
 		this.email = "";
+		this.emailIndex = "";
 		this.createdAt = Instant.EPOCH;
 	}
 
-	Customer(String name, String email, Instant createdAt) {
+	Customer(String name, String email, String emailIndex, Instant createdAt) {
 		this.name = name;
 		this.email = email;
+		this.emailIndex = emailIndex;
 		this.createdAt = createdAt;
 	}
 

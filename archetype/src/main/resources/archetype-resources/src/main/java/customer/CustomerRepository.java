@@ -20,10 +20,10 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
 	List<Customer> findByIdGreaterThanOrderById(long after, Limit limit);
 
 	/**
-	 * Whether a customer has this e-mail address.
-	 * @param email the address
+	 * Whether a customer has an e-mail address with this blind index.
+	 * @param emailIndex the address's index (see {@link CustomerEmailIndex})
 	 * @return whether one has
 	 */
-	boolean existsByEmail(String email);
+	boolean existsByEmailIndex(String emailIndex);
 
 }

@@ -21,10 +21,13 @@ public class CustomerService {
 
 	private final CustomerRepository customers;
 
+	private final CustomerEmailIndex emailIndex;
+
 	private final Clock clock = Clock.systemUTC();
 
-	CustomerService(CustomerRepository customers) {
+	CustomerService(CustomerRepository customers, CustomerEmailIndex emailIndex) {
 		this.customers = customers;
+		this.emailIndex = emailIndex;
 	}
 
 	/**
@@ -36,10 +39,12 @@ public class CustomerService {
 	@Transactional
 	public CustomerResponse create(CreateCustomerRequest request) {
 		String email = Objects.requireNonNull(request.email());
-		if (this.customers.existsByEmail(email)) {
+		// the address is encrypted with a fresh nonce each time: only its blind index can be compared
+		String index = this.emailIndex.of(email);
+		if (this.customers.existsByEmailIndex(index)) {
 			throw emailTaken();
 		}
-		Customer customer = new Customer(Objects.requireNonNull(request.name()), email, this.clock.instant());
+		Customer customer = new Customer(Objects.requireNonNull(request.name()), email, index, this.clock.instant());
 		try {
 			return CustomerResponse.of(this.customers.saveAndFlush(customer));
 		}

@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import dev.secureapi.security.jwt.TokenService;
@@ -36,6 +37,9 @@ class CustomerApiTests {
 
 	@Autowired
 	private TokenService tokens;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private RestClient http = RestClient.create();
 
@@ -98,6 +102,19 @@ class CustomerApiTests {
 		assertThat(read.getBody()).isNotNull();
 		assertThat(read.getBody().get("email").asString()).isEqualTo("ada-created@example.com");
 		assertThat(call(HttpMethod.POST, CUSTOMERS, this.token, body).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void emailIsStoredEncryptedAndComparedThroughItsBlindIndex() {
+		String body = "{\"name\": \"Grace\", \"email\": \"grace-stored@example.com\"}";
+		ResponseEntity<JsonNode> created = call(HttpMethod.POST, CUSTOMERS, this.token, body);
+		assertThat(created.getBody()).isNotNull();
+		long id = created.getBody().get("id").asLong();
+		String stored = this.jdbc.queryForObject("select email from customers where id = ?", String.class, id);
+		assertThat(stored).doesNotContain("grace").startsWith("saf:");
+		String sameAddressOtherCase = "{\"name\": \"G\", \"email\": \"GRACE-stored@example.com\"}";
+		assertThat(call(HttpMethod.POST, CUSTOMERS, this.token, sameAddressOtherCase).getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 	}
 
