@@ -1,0 +1,7 @@
+/**
+ * The ${artifactId} service.
+ */
+@NullMarked
+package ${package};
+
+import org.jspecify.annotations.NullMarked;

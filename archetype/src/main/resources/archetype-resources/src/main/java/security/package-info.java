@@ -1,0 +1,7 @@
+/**
+ * Who may call what.
+ */
+@NullMarked
+package ${package}.security;
+
+import org.jspecify.annotations.NullMarked;
