@@ -2,8 +2,6 @@ package dev.secureapi.crypto.support;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An AWS KMS endpoint speaking the service's JSON 1.1 protocol (GenerateDataKey, Decrypt, ReEncrypt), for the
@@ -33,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * encryption context is authenticated, as KMS does. Errors are answered with KMS's own error shapes, and can be
  * scripted to test retries and failures.
  */
-public final class FakeKmsServer implements AutoCloseable {
+public final class FakeKmsServer extends FakeProviderServer {
 
 	/** The ARN of the key this server knows. */
 	public static final String KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -41,13 +36,7 @@ public final class FakeKmsServer implements AutoCloseable {
 	/** The ARN of a second key this server knows. */
 	public static final String OTHER_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/other";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpServer server;
-
 	private final Map<String, SecretKeySpec> keys = new ConcurrentHashMap<>();
-
-	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
 	private final Deque<Failure> scripted = new ArrayDeque<>();
 
@@ -59,31 +48,15 @@ public final class FakeKmsServer implements AutoCloseable {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-
-	private volatile boolean hanging;
-
 	public FakeKmsServer() throws IOException {
+		super("/");
 		this.keys.put(KEY_ARN, new SecretKeySpec(TestKeys.randomKey(), "AES"));
 		this.keys.put(OTHER_KEY_ARN, new SecretKeySpec(TestKeys.randomKey(), "AES"));
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.createContext("/", this::handle);
-		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-		this.server.start();
+		start();
 	}
 
 	public URI endpoint() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-	}
-
-	/** Calls received for an operation, including those answered with an error. */
-	public int calls(String operation) {
-		AtomicInteger count = this.calls.get(operation);
-		return (count != null) ? count.get() : 0;
-	}
-
-	public int totalCalls() {
-		return this.calls.values().stream().mapToInt(AtomicInteger::get).sum();
+		return baseUri();
 	}
 
 	public Map<String, String> lastEncryptionContext() {
@@ -106,34 +79,12 @@ public final class FakeKmsServer implements AutoCloseable {
 		this.always = (errorType != null) ? new Failure(status, errorType) : null;
 	}
 
-	/** Leaves every request unanswered until {@link #close()}, as a provider that times out. */
-	public void hang() {
-		this.hanging = true;
-	}
-
 	@Override
-	public void close() {
-		this.release.countDown();
-		this.server.stop(0);
-	}
-
-	private void waitIfHanging() {
-		if (this.hanging) {
-			try {
-				this.release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
+	void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
-			waitIfHanging();
 			String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
 			String operation = target.substring(target.indexOf('.') + 1);
-			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
+			countCall(operation);
 			this.lastAuthorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
 			Failure failure = nextFailure();
 			if (failure != null) {
@@ -249,13 +200,10 @@ public final class FakeKmsServer implements AutoCloseable {
 	}
 
 	private static void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-		byte[] json = JSON.writeValueAsBytes(body);
-		exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
 		if (status >= 400 && body.get("__type") != null) {
 			exchange.getResponseHeaders().set("x-amzn-ErrorType", String.valueOf(body.get("__type")));
 		}
-		exchange.sendResponseHeaders(status, json.length);
-		exchange.getResponseBody().write(json);
+		writeJson(exchange, status, "application/x-amz-json-1.1", body);
 	}
 
 	private record Failure(int status, String type) {

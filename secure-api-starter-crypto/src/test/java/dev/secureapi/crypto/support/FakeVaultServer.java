@@ -2,8 +2,6 @@ package dev.secureapi.crypto.support;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,23 +11,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Vault HTTP API endpoint for transit ({@code datakey/plaintext}, {@code decrypt}, {@code rewrap}) and KV v2
  * reads, for the real Spring Vault {@code VaultTemplate} to call. Checks the {@code X-Vault-Token} header and
  * answers errors in Vault's {@code {"errors": [...]}} shape.
  */
-public final class FakeVaultServer implements AutoCloseable {
+public final class FakeVaultServer extends FakeProviderServer {
 
 	/** The token this server accepts. */
 	public static final String TOKEN = "s.test-token";
@@ -40,43 +35,22 @@ public final class FakeVaultServer implements AutoCloseable {
 	/** The AppRole secret id this server accepts. */
 	public static final String SECRET_ID = "secret-1";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpServer server;
-
 	private final List<SecretKeySpec> transitVersions = new ArrayList<>();
-
-	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
 	private final Map<String, Map<String, Object>> kv = new ConcurrentHashMap<>();
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-
-	private volatile boolean hanging;
-
 	private volatile int failStatus;
 
 	public FakeVaultServer() throws IOException {
+		super("/v1/");
 		rotateTransitKey();
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.createContext("/v1/", this::handle);
-		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-		this.server.start();
+		start();
 	}
 
 	public URI uri() {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-	}
-
-	public int calls(String operation) {
-		AtomicInteger count = this.calls.get(operation);
-		return (count != null) ? count.get() : 0;
-	}
-
-	public int totalCalls() {
-		return this.calls.values().stream().mapToInt(AtomicInteger::get).sum();
+		return baseUri();
 	}
 
 	/** Answers every call with this status, or normally again with 0. */
@@ -92,34 +66,12 @@ public final class FakeVaultServer implements AutoCloseable {
 		this.kv.put(path, data);
 	}
 
-	/** Leaves every request unanswered until {@link #close()}, as a provider that times out. */
-	public void hang() {
-		this.hanging = true;
-	}
-
 	@Override
-	public void close() {
-		this.release.countDown();
-		this.server.stop(0);
-	}
-
-	private void waitIfHanging() {
-		if (this.hanging) {
-			try {
-				this.release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
+	void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
-			waitIfHanging();
 			String path = exchange.getRequestURI().getPath().substring("/v1/".length());
 			String operation = path.startsWith("transit/") ? path.split("/")[1] : "kv";
-			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
+			countCall(operation);
 			if (this.failStatus != 0) {
 				respond(exchange, this.failStatus, Map.of("errors", List.of("scripted failure")));
 				return;
@@ -209,10 +161,7 @@ public final class FakeVaultServer implements AutoCloseable {
 	}
 
 	private static void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-		byte[] json = JSON.writeValueAsBytes(body);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, json.length);
-		exchange.getResponseBody().write(json);
+		writeJson(exchange, status, "application/json", body);
 	}
 
 	private static final class VaultError extends RuntimeException {
