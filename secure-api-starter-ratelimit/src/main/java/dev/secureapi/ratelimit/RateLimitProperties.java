@@ -339,6 +339,13 @@ public class RateLimitProperties {
 		@DurationMin(millis = 0)
 		private Duration keepAfterRefill = Duration.ofSeconds(10);
 
+		/**
+		 * How many buckets this instance keeps a proxy and the last known state of. A check of a bucket it
+		 * remembers costs one Redis round trip; of one it has forgotten, two.
+		 */
+		@Positive
+		private long rememberedKeys = 10_000;
+
 		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
@@ -369,6 +376,14 @@ public class RateLimitProperties {
 
 		public void setKeepAfterRefill(Duration keepAfterRefill) {
 			this.keepAfterRefill = keepAfterRefill;
+		}
+
+		public long getRememberedKeys() {
+			return this.rememberedKeys;
+		}
+
+		public void setRememberedKeys(long rememberedKeys) {
+			this.rememberedKeys = rememberedKeys;
 		}
 
 	}

@@ -9,10 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -32,6 +34,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Keeps buckets in Redis through Bucket4j's Lettuce proxy manager, on a connection opened from the application's
  * own {@link LettuceConnectionFactory} client (standalone, sentinel or cluster, with its TLS and credentials).
+ * <p>
+ * A check costs one round trip when this instance wrote the bucket last (see
+ * {@link RememberingLettuceProxyManager}), and concurrent checks of one bucket in this instance are merged into
+ * one Redis command by Bucket4j's batching, so they do not race each other's compare-and-swap. Bucket proxies
+ * and remembered states are kept for at most {@code remembered-keys} buckets.
+ * <p>
  * Every bucket operation has a short timeout, and a {@link CircuitBreaker} bypasses Redis for a while after a
  * failure. The connection is opened in the background, so the application starts even while Redis is down and
  * no request waits longer than the command timeout for it.
@@ -48,6 +56,8 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 
 	private final Duration keepAfterRefill;
 
+	private final long rememberedKeys;
+
 	private final CircuitBreaker circuitBreaker;
 
 	private final AtomicReference<@Nullable CompletableFuture<Connected>> connection = new AtomicReference<>();
@@ -62,6 +72,7 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 		this.keyPrefix = properties.getKeyPrefix();
 		this.commandTimeout = properties.getCommandTimeout();
 		this.keepAfterRefill = properties.getKeepAfterRefill();
+		this.rememberedKeys = properties.getRememberedKeys();
 		this.circuitBreaker = new CircuitBreaker("The Redis rate-limit backend", properties.getCircuitOpenDuration());
 	}
 
@@ -72,7 +83,7 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 		}
 		T result;
 		try {
-			result = operation.apply(proxyManager().builder().build(this.keyPrefix + key, configuration));
+			result = operation.apply(connected().bucket(this.keyPrefix + key, configuration));
 		}
 		catch (RuntimeException ex) {
 			this.circuitBreaker.onFailure(ex);
@@ -103,9 +114,19 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 		return connection();
 	}
 
-	private ProxyManager<String> proxyManager() {
+	/**
+	 * How many bucket states this instance remembers now.
+	 * @return the number of states, 0 while not connected
+	 */
+	long rememberedStates() {
+		CompletableFuture<Connected> current = this.connection.get();
+		return (current != null && current.isDone() && !current.isCompletedExceptionally())
+				? current.join().proxyManager().rememberedStates() : 0;
+	}
+
+	private Connected connected() {
 		try {
-			return connection().get(this.commandTimeout.toNanos(), TimeUnit.NANOSECONDS).proxyManager();
+			return connection().get(this.commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw new RateLimitBackendException("Could not connect to Redis", ex.getCause());
@@ -161,9 +182,10 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 			builder = Bucket4jLettuce.casBasedBuilder(standalone);
 		}
 		connection.setTimeout(this.commandTimeout);
-		return new Connected(connection, builder.requestTimeout(this.commandTimeout)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepAfterRefill))
-			.build());
+		builder.requestTimeout(this.commandTimeout)
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepAfterRefill));
+		return new Connected(connection, new RememberingLettuceProxyManager(builder, this.rememberedKeys),
+				Caffeine.newBuilder().maximumSize(this.rememberedKeys).build());
 	}
 
 	@Override
@@ -174,7 +196,19 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 		}
 	}
 
-	private record Connected(StatefulConnection<String, byte[]> connection, ProxyManager<String> proxyManager) {
+	/**
+	 * An open connection, its proxy manager, and the bucket proxies made on it (a proxy carries the batching of
+	 * its bucket, so it is kept rather than made per request).
+	 */
+	private record Connected(StatefulConnection<String, byte[]> connection,
+			RememberingLettuceProxyManager proxyManager, Cache<String, Bucket> buckets) {
+
+		Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
+			return this.buckets.get(key, (k) -> this.proxyManager.builder()
+				.withOptimization(Optimizations.batching())
+				.build(k, configuration));
+		}
+
 	}
 
 }

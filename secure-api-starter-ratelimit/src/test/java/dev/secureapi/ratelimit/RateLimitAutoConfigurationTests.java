@@ -182,6 +182,11 @@ class RateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void zeroRememberedRedisKeysFailsStartUp() {
+		assertStartUpFails("secure-api.rate-limit.redis.remembered-keys=0", "rememberedKeys");
+	}
+
+	@Test
 	void unknownKeyKindFailsStartUp() {
 		assertStartUpFails("secure-api.rate-limit.policies[0].key=cookie", "must be ip, user or header:<Name>");
 	}
