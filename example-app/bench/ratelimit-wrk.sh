@@ -4,13 +4,19 @@
 # hits the same bucket, the worst case for Redis compare-and-swap) and 10,000 clients behind a trusted proxy
 # (many-clients.lua). Prints a Markdown table for docs/benchmarks/ratelimit.md.
 #
-# Needs: wrk, Redis on 127.0.0.1:6379, and the packaged app (./mvnw -pl example-app -am package -DskipTests).
+# Each configuration is warmed up (both shapes, alternating, WARMUP_ROUNDS times) until the JIT has settled, then
+# each shape is measured ROUNDS times, alternating; the table gives the median run and the range of all runs.
+#
+# Needs: wrk, Redis on 127.0.0.1:6379, and the packaged app
+# (./mvnw -pl example-app -am clean package -DskipTests; without clean an existing jar may not be repackaged).
 # Traffic goes to 127.0.0.1 only; every run is bounded by DURATION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-20s}
+DURATION=${DURATION:-15s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-15s}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
@@ -44,36 +50,52 @@ token() {
     sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
+# one measured run: prints "requests/s p50 p99 non-2xx"
 run_wrk() {
   local clients=$1 auth=$2
   local script=()
   if [ "$clients" = "10,000" ]; then script=(-s bench/many-clients.lua); fi
-  local out rps p50 p99 errors
+  local out errors
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "$auth" "$BASE/users/me")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<< "$out")
-  echo "| $NAME | $clients | $rps | $p50 | $p99 | ${errors:-0} |"
+  echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "50%" {print $2}' <<< "$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<< "$out") ${errors:-0}"
+}
+
+# the median of the runs (by requests/s) as a table row, with the range of requests/s
+row() {
+  local clients=$1
+  shift
+  local sorted median
+  sorted=$(printf '%s\n' "$@" | sort -n -k1,1)
+  median=$(sed -n "$(( ($# + 1) / 2 ))p" <<< "$sorted")
+  read -r rps p50 p99 errors <<< "$median"
+  echo "| $NAME | $clients | $rps | $(head -1 <<< "$sorted" | cut -d' ' -f1)–$(tail -1 <<< "$sorted" | cut -d' ' -f1) | $p50 | $p99 | $errors |"
 }
 
 measure() {
   NAME=$1
   shift
   start "$NAME" "$@"
-  local auth
+  local auth one=() many=()
   auth="Authorization: Bearer $(token)"
   # warm the JIT on both traffic shapes before measuring either
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$BASE/users/me" > /dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/many-clients.lua -H "$auth" "$BASE/users/me" > /dev/null
-  run_wrk 1 "$auth"
-  run_wrk 10,000 "$auth"
+  for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$BASE/users/me" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/many-clients.lua -H "$auth" "$BASE/users/me" > /dev/null
+  done
+  for _ in $(seq 1 "$ROUNDS"); do
+    one+=("$(run_wrk 1 "$auth")")
+    many+=("$(run_wrk 10,000 "$auth")")
+  done
+  row 1 "${one[@]}"
+  row 10,000 "${many[@]}"
   kill "$APP"
   wait "$APP" 2> /dev/null || true
 }
 
-echo "| rate limiting | clients | requests/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|"
+echo "| rate limiting | clients | requests/s (median) | range | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|"
 measure off --secure-api.rate-limit.enabled=false
 measure local --secure-api.rate-limit.backend=local
 measure redis --secure-api.rate-limit.backend=redis --spring.autoconfigure.exclude=

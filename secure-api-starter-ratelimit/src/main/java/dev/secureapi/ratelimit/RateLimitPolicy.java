@@ -99,16 +99,25 @@ public final class RateLimitPolicy {
 	 * @return whether it applies
 	 */
 	public boolean matches(HttpServletRequest request) {
-		if (this.paths.isEmpty() || !matchesMethod(request)) {
-			return false;
-		}
-		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+		return matchesMethod(request) && matchesPath(pathWithinApplication(request));
+	}
+
+	/**
+	 * Whether the policy's paths match a path.
+	 * @param path the request's path within the application
+	 * @return whether one of the patterns matches
+	 */
+	boolean matchesPath(PathContainer path) {
 		for (PathPattern pattern : this.paths) {
 			if (pattern.matches(path)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	static PathContainer pathWithinApplication(HttpServletRequest request) {
+		return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
 	}
 
 	boolean matchesMethod(HttpServletRequest request) {

@@ -1,7 +1,10 @@
 package dev.secureapi.ratelimit;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +22,9 @@ public class RateLimitedInterceptor implements HandlerInterceptor {
 
 	private final RateLimitResponses responses;
 
+	/** The policy names of each handler method, looked up once: annotation search is costly per request. */
+	private final Map<HandlerKey, List<String>> namesByHandler = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates an interceptor.
 	 * @param rateLimiter the rate limiter
@@ -35,16 +41,21 @@ public class RateLimitedInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		List<RateLimitPolicy> policies = policies(method, request);
+		List<String> names = this.namesByHandler.computeIfAbsent(new HandlerKey(method.getBeanType(), method.getMethod()),
+				(key) -> names(method));
+		if (names.isEmpty()) {
+			return true;
+		}
+		List<RateLimitPolicy> policies = policies(names, request);
 		if (policies.isEmpty()) {
 			return true;
 		}
 		return this.responses.apply(this.rateLimiter.check(request, policies), request, response);
 	}
 
-	private List<RateLimitPolicy> policies(HandlerMethod method, HttpServletRequest request) {
+	private List<RateLimitPolicy> policies(List<String> names, HttpServletRequest request) {
 		List<RateLimitPolicy> policies = new ArrayList<>(1);
-		for (String name : names(method)) {
+		for (String name : names) {
 			RateLimitPolicy policy = this.rateLimiter.getPolicy(name);
 			// a policy that already matched by path was checked by the filter; checking it again would charge twice
 			if (policy != null && policy.matchesMethod(request) && !policy.matches(request)) {
@@ -63,7 +74,10 @@ public class RateLimitedInterceptor implements HandlerInterceptor {
 				names.addAll(List.of(annotation.value()));
 			}
 		}
-		return names;
+		return List.copyOf(names);
+	}
+
+	private record HandlerKey(Class<?> beanType, Method method) {
 	}
 
 }

@@ -17,6 +17,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -89,9 +90,15 @@ public class RateLimiter {
 	 */
 	public List<RateLimitPolicy> matching(HttpServletRequest request, boolean afterAuthentication) {
 		List<RateLimitPolicy> matching = new ArrayList<>(2);
+		@Nullable PathContainer path = null;
 		for (RateLimitPolicy policy : this.policies) {
-			if (policy.isAfterAuthentication() == afterAuthentication && policy.matches(request)) {
-				matching.add(policy);
+			if (policy.isAfterAuthentication() == afterAuthentication && policy.matchesMethod(request)) {
+				if (path == null) {
+					path = RateLimitPolicy.pathWithinApplication(request);
+				}
+				if (policy.matchesPath(path)) {
+					matching.add(policy);
+				}
 			}
 		}
 		return matching;
