@@ -7,7 +7,10 @@
 # Each configuration is warmed up (both shapes, alternating, WARMUP_ROUNDS times) until the JIT has settled, then
 # each shape is measured ROUNDS times, alternating; the table gives the median run and the range of all runs.
 #
-# Needs: wrk, Redis on 127.0.0.1:6379, and the packaged app
+# APP_CPUS and LOAD_CPUS (taskset CPU lists, e.g. 0 and 1) pin the application and wrk to separate cores;
+# REDIS_URL points the Redis run at another server (one pinned beside wrk, say).
+#
+# Needs: wrk, Redis on 127.0.0.1:6379 (or REDIS_URL), and the packaged app
 # (./mvnw -pl example-app -am clean package -DskipTests; without clean an existing jar may not be repackaged).
 # Traffic goes to 127.0.0.1 only; every run is bounded by DURATION.
 set -euo pipefail
@@ -20,15 +23,28 @@ WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+APP_CPUS=${APP_CPUS:-}
+LOAD_CPUS=${LOAD_CPUS:-}
 BASE="http://127.0.0.1:$PORT/api/v1"
 JAR=$(ls target/example-app-*.jar | grep -v -- '-plain' | head -1)
+
+# runs a command on the given CPUs, or anywhere when none are given
+pinned() {
+  local cpus=$1
+  shift
+  if [ -n "$cpus" ]; then taskset -c "$cpus" "$@"; else "$@"; fi
+}
 
 start() {
   local name=$1
   shift
   # the example's policy with a capacity far above what wrk can send: every request is checked, none refused
   # (a list property is replaced whole by the command line, so the whole policy is given)
-  java -jar "$JAR" --server.port="$PORT" --spring.data.redis.url=redis://127.0.0.1:6379 \
+  local pin=()
+  if [ -n "$APP_CPUS" ]; then pin=(taskset -c "$APP_CPUS"); fi
+  # taskset execs java, so $! is the application's pid
+  "${pin[@]}" java -jar "$JAR" --server.port="$PORT" --spring.data.redis.url="$REDIS_URL" \
     --secure-api.rate-limit.policies[0].name=api --secure-api.rate-limit.policies[0].paths=/api/** \
     --secure-api.rate-limit.policies[0].key=ip --secure-api.rate-limit.policies[0].limits[0].period=1m \
     --secure-api.rate-limit.policies[0].limits[0].capacity=1000000000 \
@@ -56,7 +72,7 @@ run_wrk() {
   local script=()
   if [ "$clients" = "10,000" ]; then script=(-s bench/many-clients.lua); fi
   local out errors
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "$auth" "$BASE/users/me")
+  out=$(pinned "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "$auth" "$BASE/users/me")
   errors=$(awk '/Non-2xx/ {print $5}' <<< "$out")
   echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "50%" {print $2}' <<< "$out")" \
     "$(awk '$1 == "99%" {print $2}' <<< "$out") ${errors:-0}"
@@ -81,8 +97,8 @@ measure() {
   auth="Authorization: Bearer $(token)"
   # warm the JIT on both traffic shapes before measuring either
   for _ in $(seq 1 "$WARMUP_ROUNDS"); do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$BASE/users/me" > /dev/null
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/many-clients.lua -H "$auth" "$BASE/users/me" > /dev/null
+    pinned "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$BASE/users/me" > /dev/null
+    pinned "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/many-clients.lua -H "$auth" "$BASE/users/me" > /dev/null
   done
   for _ in $(seq 1 "$ROUNDS"); do
     one+=("$(run_wrk 1 "$auth")")

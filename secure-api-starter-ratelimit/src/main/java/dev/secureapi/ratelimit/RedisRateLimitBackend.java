@@ -185,7 +185,7 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 		builder.requestTimeout(this.commandTimeout)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepAfterRefill));
 		return new Connected(connection, new RememberingLettuceProxyManager(builder, this.rememberedKeys),
-				Caffeine.newBuilder().maximumSize(this.rememberedKeys).build());
+				Caffeine.newBuilder().maximumSize(this.rememberedKeys).executor(Runnable::run).build());
 	}
 
 	@Override

@@ -81,7 +81,7 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 		super(builder);
 		this.redisApi = builder.getRedisApi();
 		this.expiration = builder.getExpirationAfterWrite().orElse(ExpirationAfterWriteStrategy.none());
-		this.knownStates = Caffeine.newBuilder().maximumSize(rememberedKeys).build();
+		this.knownStates = Caffeine.newBuilder().maximumSize(rememberedKeys).executor(Runnable::run).build();
 	}
 
 	@Override
