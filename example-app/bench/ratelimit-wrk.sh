@@ -5,7 +5,10 @@
 # (many-clients.lua). Prints a Markdown table for docs/benchmarks/ratelimit.md.
 #
 # Each configuration is warmed up (both shapes, alternating, WARMUP_ROUNDS times) until the JIT has settled, then
-# each shape is measured ROUNDS times, alternating; the table gives the median run and the range of all runs.
+# each shape is measured ROUNDS times, alternating; the table gives the median run and the range of all runs,
+# and the CPU time used per request in that run (from /proc, user + system): by the whole application process
+# (including the JIT compiler, which on two cores is still compiling minutes into a run, and the collector), and
+# by the request threads alone (http-nio-*: the work a request does, filters to response).
 #
 # APP_CPUS and LOAD_CPUS (taskset CPU lists, e.g. 0 and 1) pin the application and wrk to separate cores;
 # REDIS_URL points the Redis run at another server (one pinned beside wrk, say).
@@ -66,16 +69,29 @@ token() {
     sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
-# one measured run: prints "requests/s p50 p99 non-2xx"
+# CPU time the application has used so far, in clock ticks (user + system): "all request-threads"
+cpu_ticks() {
+  local all requests
+  all=$(awk '{print $14 + $15}' "/proc/$APP/stat")
+  requests=$(cat /proc/"$APP"/task/*/stat 2> /dev/null | awk '$2 ~ /^\(http-nio/ {t += $14 + $15} END {print t + 0}')
+  echo "$all $requests"
+}
+
+# one measured run: prints "requests/s p50 p99 non-2xx app-CPU-µs request-thread-CPU-µs" (CPU per request)
 run_wrk() {
   local clients=$1 auth=$2
   local script=()
   if [ "$clients" = "10,000" ]; then script=(-s bench/many-clients.lua); fi
-  local out errors
+  local out errors before after requests tick
+  before=($(cpu_ticks))
   out=$(pinned "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "$auth" "$BASE/users/me")
+  after=($(cpu_ticks))
+  requests=$(awk '/requests in/ {print $1}' <<< "$out")
+  tick=$(( 1000000 / $(getconf CLK_TCK) ))
   errors=$(awk '/Non-2xx/ {print $5}' <<< "$out")
   echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "50%" {print $2}' <<< "$out")" \
-    "$(awk '$1 == "99%" {print $2}' <<< "$out") ${errors:-0}"
+    "$(awk '$1 == "99%" {print $2}' <<< "$out") ${errors:-0}" \
+    "$(( (after[0] - before[0]) * tick / requests )) $(( (after[1] - before[1]) * tick / requests ))"
 }
 
 # the median of the runs (by requests/s) as a table row, with the range of requests/s
@@ -85,8 +101,9 @@ row() {
   local sorted median
   sorted=$(printf '%s\n' "$@" | sort -n -k1,1)
   median=$(sed -n "$(( ($# + 1) / 2 ))p" <<< "$sorted")
-  read -r rps p50 p99 errors <<< "$median"
-  echo "| $NAME | $clients | $rps | $(head -1 <<< "$sorted" | cut -d' ' -f1)–$(tail -1 <<< "$sorted" | cut -d' ' -f1) | $p50 | $p99 | $errors |"
+  read -r rps p50 p99 errors cpu request_cpu <<< "$median"
+  echo "| $NAME | $clients | $rps | $(head -1 <<< "$sorted" | cut -d' ' -f1)–$(tail -1 <<< "$sorted" | cut -d' ' -f1)" \
+    "| $cpu µs | $request_cpu µs | $p50 | $p99 | $errors |"
 }
 
 measure() {
@@ -110,8 +127,8 @@ measure() {
   wait "$APP" 2> /dev/null || true
 }
 
-echo "| rate limiting | clients | requests/s (median) | range | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|---|"
+echo "| rate limiting | clients | requests/s (median) | range | CPU per request: app | request threads | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|---|---|"
 measure off --secure-api.rate-limit.enabled=false
 measure local --secure-api.rate-limit.backend=local
 measure redis --secure-api.rate-limit.backend=redis --spring.autoconfigure.exclude=
