@@ -34,9 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresServices(RequiresServices.Service.REDIS)
 class RedisRoundTripTests {
 
-	private static final BucketConfiguration LARGE = BucketConfiguration.builder()
-		.addLimit(Bandwidth.builder().capacity(1_000_000).refillGreedy(1_000_000, Duration.ofHours(1)).build())
-		.build();
+	private static final BucketConfiguration LARGE = capacity(1_000_000);
 
 	private final String prefix = TestServices.redis().uniquePrefix();
 
@@ -71,9 +69,7 @@ class RedisRoundTripTests {
 	void checksAlternatingBetweenTwoInstancesCostTwoScriptsEachAndCountEveryToken() {
 		Instance first = instance();
 		Instance second = instance();
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(500).refillGreedy(500, Duration.ofHours(1)).build())
-			.build();
+		BucketConfiguration configuration = capacity(500);
 		long admitted = 0;
 		for (int i = 0; i < 600; i++) {
 			admitted += ((i % 2 == 0) ? first : second).check("shared", configuration) ? 1 : 0;
@@ -116,9 +112,7 @@ class RedisRoundTripTests {
 	void aRefusalFromRememberedStateIsCheckedAgainstRedis() {
 		Instance first = instance();
 		Instance second = instance();
-		BucketConfiguration three = BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(3).refillGreedy(3, Duration.ofHours(1)).build())
-			.build();
+		BucketConfiguration three = capacity(3);
 		for (int i = 0; i < 3; i++) {
 			assertThat(first.check("login", three)).isTrue();
 		}
@@ -138,6 +132,12 @@ class RedisRoundTripTests {
 			instance.check("client-" + i, LARGE);
 		}
 		assertThat(instance.backend.rememberedStates()).isEqualTo(500);
+	}
+
+	private static BucketConfiguration capacity(long tokens) {
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(tokens).refillGreedy(tokens, Duration.ofHours(1)).build())
+			.build();
 	}
 
 	private Instance instance() {
