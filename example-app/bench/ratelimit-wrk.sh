@@ -69,7 +69,7 @@ token() {
     sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
-# CPU time the application has used so far, in clock ticks (user + system): "all request-threads"
+# CPU time used so far, in clock ticks (user + system): "<whole process> <request threads>"
 cpu_ticks() {
   local all requests
   all=$(awk '{print $14 + $15}' "/proc/$APP/stat")

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * did. Admission stays exact: a state is only ever written over the very bytes it was computed from.
  * <p>
  * A command that writes nothing (a refused request) has been answered from remembered state alone, which may
- * be older than Redis (another instance may have added tokens), so it is run again from a fresh read.
+ * be older than Redis (another instance may have added tokens), so it is run again without it: it then starts
+ * from an empty bucket, whose creation is a swap that Redis answers with the state it holds. No check ever needs
+ * a {@code GET}.
  */
 class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 
@@ -69,6 +71,10 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 
 	private final Cache<String, byte[]> knownStates;
 
+	/**
+	 * The operation of the command running on this thread: Bucket4j creates it inside {@link #execute}, which has
+	 * to see afterwards whether Redis confirmed the result.
+	 */
 	private final ThreadLocal<@Nullable RememberingOperation> currentOperation = new ThreadLocal<>();
 
 	/**
@@ -93,7 +99,7 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 				// a missing bucket is created next by a command that writes, and so is checked by its swap
 				return result;
 			}
-			// answered from remembered state alone: forget it, so the second run starts from a fresh read
+			// answered from remembered state alone: forget it, so the second run's swap gets Redis's state
 			this.knownStates.invalidate(key);
 			return super.execute(key, request);
 		}
@@ -161,24 +167,21 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 
 		private byte @Nullable [] expected;
 
-		private boolean fromMemory;
-
+		/** Whether Redis has answered a swap of this command, so the result rests on what Redis holds. */
 		private boolean verified;
 
 		RememberingOperation(String key) {
 			this.key = key;
 			this.keys = new String[] { key };
 			this.expected = RememberingLettuceProxyManager.this.knownStates.getIfPresent(key);
-			this.fromMemory = true;
 		}
 
+		/**
+		 * The state to start from, never read from Redis: the first attempt starts from remembered state (none
+		 * for a bucket this instance does not know), a retry from what the lost swap answered.
+		 */
 		@Override
 		public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-			if (!this.fromMemory) {
-				this.expected = await(RememberingLettuceProxyManager.this.redisApi.get(this.key), timeoutNanos);
-				this.verified = true;
-			}
-			this.fromMemory = false;
 			return Optional.ofNullable(this.expected);
 		}
 
@@ -199,7 +202,6 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 			}
 			// lost: the next attempt starts from what Redis holds now, without reading it again
 			this.expected = (reply.size() > 1) ? (byte[]) reply.get(1) : null;
-			this.fromMemory = true;
 			if (this.expected != null) {
 				RememberingLettuceProxyManager.this.knownStates.put(this.key, this.expected);
 			}
