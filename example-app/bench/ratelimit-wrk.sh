@@ -8,12 +8,14 @@
 # each shape is measured ROUNDS times, alternating; the table gives the median run and the range of all runs,
 # and the CPU time used per request in that run (from /proc, user + system): by the whole application process
 # (including the JIT compiler, which on two cores is still compiling minutes into a run, and the collector), and
-# by the request threads alone (http-nio-*: the work a request does, filters to response).
+# by the request threads alone (http-nio-*: the work a request does, filters to response). For the Redis run it
+# also gives the rate-limit scripts Redis ran per request in that run (EVAL calls from INFO commandstats): one per
+# check is one round trip.
 #
 # APP_CPUS and LOAD_CPUS (taskset CPU lists, e.g. 0 and 1) pin the application and wrk to separate cores;
 # REDIS_URL points the Redis run at another server (one pinned beside wrk, say).
 #
-# Needs: wrk, Redis on 127.0.0.1:6379 (or REDIS_URL), and the packaged app
+# Needs: wrk, redis-cli, Redis on 127.0.0.1:6379 (or REDIS_URL), and the packaged app
 # (./mvnw -pl example-app -am clean package -DskipTests; without clean an existing jar may not be repackaged).
 # Traffic goes to 127.0.0.1 only; every run is bounded by DURATION.
 set -euo pipefail
@@ -77,21 +79,30 @@ cpu_ticks() {
   echo "$all $requests"
 }
 
-# one measured run: prints "requests/s p50 p99 non-2xx app-CPU-µs request-thread-CPU-µs" (CPU per request)
+# EVAL commands Redis has run so far (the rate-limit backend's only command)
+evals() {
+  redis-cli -u "$REDIS_URL" info commandstats | tr -d '\r' | awk -F'[=,]' '/^cmdstat_eval:/ {print $2} END {print 0}' | head -1
+}
+
+# one measured run: prints "requests/s p50 p99 non-2xx app-CPU-µs request-thread-CPU-µs EVAL-per-request"
+# (CPU and EVAL per request)
 run_wrk() {
   local clients=$1 auth=$2
   local script=()
   if [ "$clients" = "10,000" ]; then script=(-s bench/many-clients.lua); fi
-  local out errors before after requests tick
+  local out errors before after requests tick evals_before evals_after
+  evals_before=$(evals)
   before=($(cpu_ticks))
   out=$(pinned "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "$auth" "$BASE/users/me")
   after=($(cpu_ticks))
+  evals_after=$(evals)
   requests=$(awk '/requests in/ {print $1}' <<< "$out")
   tick=$(( 1000000 / $(getconf CLK_TCK) ))
   errors=$(awk '/Non-2xx/ {print $5}' <<< "$out")
   echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "50%" {print $2}' <<< "$out")" \
     "$(awk '$1 == "99%" {print $2}' <<< "$out") ${errors:-0}" \
-    "$(( (after[0] - before[0]) * tick / requests )) $(( (after[1] - before[1]) * tick / requests ))"
+    "$(( (after[0] - before[0]) * tick / requests )) $(( (after[1] - before[1]) * tick / requests ))" \
+    "$(awk -v e=$(( evals_after - evals_before )) -v r="$requests" 'BEGIN {printf "%.2f", e / r}')"
 }
 
 # the median of the runs (by requests/s) as a table row, with the range of requests/s
@@ -101,9 +112,10 @@ row() {
   local sorted median
   sorted=$(printf '%s\n' "$@" | sort -n -k1,1)
   median=$(sed -n "$(( ($# + 1) / 2 ))p" <<< "$sorted")
-  read -r rps p50 p99 errors cpu request_cpu <<< "$median"
+  read -r rps p50 p99 errors cpu request_cpu evals <<< "$median"
+  if [ "$NAME" != redis ]; then evals=–; fi
   echo "| $NAME | $clients | $rps | $(head -1 <<< "$sorted" | cut -d' ' -f1)–$(tail -1 <<< "$sorted" | cut -d' ' -f1)" \
-    "| $cpu µs | $request_cpu µs | $p50 | $p99 | $errors |"
+    "| $cpu µs | $request_cpu µs | $evals | $p50 | $p99 | $errors |"
 }
 
 measure() {
@@ -127,8 +139,8 @@ measure() {
   wait "$APP" 2> /dev/null || true
 }
 
-echo "| rate limiting | clients | requests/s (median) | range | CPU per request: app | request threads | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| rate limiting | clients | requests/s (median) | range | CPU per request: app | request threads | Redis EVAL per request | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 measure off --secure-api.rate-limit.enabled=false
 measure local --secure-api.rate-limit.backend=local
 measure redis --secure-api.rate-limit.backend=redis --spring.autoconfigure.exclude=
