@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The envelope: generates data keys through the {@link KeyProvider}, stores them wrapped in the
- * {@link DataKeyStore}, and keeps them unwrapped in a bounded cache so that the provider is called once per data
+ * {@link DataKeyStore} (committed on their own before any value is encrypted under them, so a rolled-back write
+ * cannot take a key with it that later values still use), and keeps them unwrapped in a bounded cache so that the provider is called once per data
  * key rather than once per value. The key used for encryption is replaced after {@code maxUses} encryptions or
  * {@code maxAge}, whichever comes first, well below the 2^32 random-nonce limit of AES-GCM.
  */
@@ -160,8 +161,16 @@ public class DataKeyManager {
 		try {
 			Instant now = this.clock.instant();
 			DataKey key = new DataKey(UUID.randomUUID(), plaintext);
-			this.store.insert(new StoredDataKey(key.id(), this.provider.name(), generated.wrapped(),
-					StoredDataKey.Status.ENABLED, now));
+			// stored durably (committed, outside any transaction of the caller) before its first use: a value
+			// encrypted under a key that is not in the table could never be decrypted again
+			try {
+				this.store.insert(new StoredDataKey(key.id(), this.provider.name(), generated.wrapped(),
+						StoredDataKey.Status.ENABLED, now));
+			}
+			catch (RuntimeException ex) {
+				throw new DataKeyStoreException("A new data key could not be stored in the key table; nothing was "
+						+ "encrypted under it", ex);
+			}
 			this.cache.put(key, now);
 			return new ActiveKey(key, now.plus(this.maxAge), this.maxUses);
 		}

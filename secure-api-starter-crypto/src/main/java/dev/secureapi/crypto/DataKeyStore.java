@@ -10,8 +10,11 @@ import java.util.UUID;
 public interface DataKeyStore {
 
 	/**
-	 * Stores a new key.
+	 * Stores a new key durably: when this returns, the key is committed, independently of any transaction the
+	 * caller is in (a rollback of the caller's transaction must not remove it, because values encrypted under the
+	 * key after this call may be committed by other transactions).
 	 * @param key the key
+	 * @throws RuntimeException when the key could not be stored; it is then never used
 	 */
 	void insert(StoredDataKey key);
 

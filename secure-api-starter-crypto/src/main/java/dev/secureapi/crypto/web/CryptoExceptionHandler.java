@@ -1,5 +1,6 @@
 package dev.secureapi.crypto.web;
 
+import dev.secureapi.crypto.DataKeyStoreException;
 import dev.secureapi.crypto.FieldDecryptionException;
 import dev.secureapi.crypto.KeyProviderException;
 import dev.secureapi.security.problem.ProblemResponseWriter;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers encryption failures with problem+json, ahead of the kit's generic handler: a key provider that cannot
- * be reached gets 503 with {@code Retry-After} (the request stored nothing), and a stored value that fails
+ * be reached or a new data key that could not be stored gets 503 with {@code Retry-After} (the request stored
+ * nothing), and a stored value that fails
  * authentication gets the generic 500. Also matches these exceptions when JPA or Spring wrapped them.
  */
 @RestControllerAdvice
@@ -48,12 +50,29 @@ public class CryptoExceptionHandler {
 	public ResponseEntity<ProblemDetail> handleProviderFailure(KeyProviderException ex, HttpServletRequest request) {
 		logger.warn("Key provider unavailable while handling " + request.getMethod() + " " + request.getRequestURI(),
 				ex);
+		return unavailable(request);
+	}
+
+	private ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
 		ProblemDetail problem = this.writer.create(request, HttpStatus.SERVICE_UNAVAILABLE,
 				"The encryption service is temporarily unavailable. Try again later.");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	/**
+	 * Answers a new data key that could not be stored (the database or its pool failed at that moment).
+	 * @param ex the failure
+	 * @param request the request
+	 * @return a 503 problem
+	 */
+	@ExceptionHandler(DataKeyStoreException.class)
+	public ResponseEntity<ProblemDetail> handleKeyStoreFailure(DataKeyStoreException ex, HttpServletRequest request) {
+		logger.warn("Data key could not be stored while handling " + request.getMethod() + " "
+				+ request.getRequestURI(), ex);
+		return unavailable(request);
 	}
 
 	/**

@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
+import dev.secureapi.crypto.CryptoMetrics;
 import dev.secureapi.crypto.DataKeyManager;
+import dev.secureapi.crypto.JdbcDataKeyStore;
 import dev.secureapi.crypto.FieldContext;
 import dev.secureapi.crypto.FieldDecryptionException;
 import dev.secureapi.crypto.FieldEncryptor;
@@ -44,6 +49,9 @@ abstract class AbstractEncryptedEntityTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	BlindIndexer indexer;
@@ -199,6 +207,35 @@ abstract class AbstractEncryptedEntityTests {
 		this.jdbc.update("UPDATE customers SET email = ? WHERE id = ?", stored, id);
 		assertThatExceptionOfType(FieldDecryptionException.class).isThrownBy(() -> this.customers.findById(id))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(FieldDecryptionException.Reason.UNKNOWN_KEY));
+	}
+
+	@Test
+	void aRolledBackWriteStrandsNoValueEncryptedUnderTheKeyItMade() {
+		// the next write makes a new data key, inside its own transaction, which then rolls back
+		this.keys.clearCache();
+		AtomicReference<UUID> madeInRolledBack = new AtomicReference<>();
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+				this.customers.saveAndFlush(new Customer("Rolled back", "gone@example.com",
+						this.indexer.exactIndex(EMAIL, "gone@example.com"), null));
+				madeInRolledBack.set(this.keys.activeKeyId().orElseThrow());
+				throw new IllegalStateException("the write fails after the flush");
+			}));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM customers", Integer.class)).isZero();
+		// a later write on this instance reuses the cached key
+		Long id = save("Alice", "alice@example.com", "+44 20 7946 0000").getId();
+		String stored = this.jdbc.queryForObject("SELECT email FROM customers WHERE id = ?", String.class, id);
+		assertThat(FieldEncryptor.keyIdOf(stored)).isEqualTo(madeInRolledBack.get());
+
+		// another instance (its own key cache and key table reader) decrypts it
+		DataKeyManager otherInstance = new DataKeyManager(this.keys.getProvider(),
+				new JdbcDataKeyStore(this.dataSource),
+				new DataKeyManager.Limits(Duration.ofMinutes(15), 100, 1000), this.clock, CryptoMetrics.NONE);
+		assertThat(new FieldEncryptor(otherInstance, CryptoMetrics.NONE).decrypt(stored, EMAIL))
+			.isEqualTo("alice@example.com");
+		// and so does this one once its cache is gone (max-age, restart)
+		this.keys.clearCache();
+		assertThat(this.customers.findById(id).orElseThrow().getEmail()).isEqualTo("alice@example.com");
 	}
 
 	private Customer save(String name, String email, String phone) {

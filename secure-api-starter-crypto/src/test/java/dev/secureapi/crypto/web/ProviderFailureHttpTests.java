@@ -5,10 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import dev.secureapi.crypto.DataKeyManager;
 import dev.secureapi.crypto.FieldContext;
+import dev.secureapi.crypto.JdbcDataKeyStore;
 import dev.secureapi.crypto.blindindex.BlindIndexer;
 import dev.secureapi.crypto.jpa.Customer;
 import dev.secureapi.crypto.jpa.CustomerRepository;
@@ -33,6 +40,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +64,9 @@ class ProviderFailureHttpTests {
 	private static final FakeKmsServer kms = start();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** While set, the key table's connections fail, as a database that went away at that moment. */
+	private static final AtomicBoolean keyTableDown = new AtomicBoolean();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -82,6 +93,7 @@ class ProviderFailureHttpTests {
 	@AfterEach
 	void heal() {
 		kms.failAlways(0, null);
+		keyTableDown.set(false);
 	}
 
 	@AfterAll
@@ -116,6 +128,33 @@ class ProviderFailureHttpTests {
 		assertThat(response.body()).doesNotContain("bob@example.com").doesNotContain("Exception");
 		assertThat(count("customers")).isEqualTo(customersBefore);
 		assertThat(count("secure_api_data_key")).isEqualTo(keysBefore);
+	}
+
+	@Test
+	void failingDataKeyInsertAnswers503ProblemStoresNothingAndTheKeyIsNeverUsed() throws Exception {
+		this.keys.clearCache();
+		int keysBefore = count("secure_api_data_key");
+		int customersBefore = count("customers");
+		keyTableDown.set(true);
+		HttpResponse<String> response = post("erin@example.com");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Retry-After")).contains("5");
+		assertThat(response.body()).doesNotContain("erin").doesNotContain("Exception");
+		assertThat(count("customers")).isEqualTo(customersBefore);
+		assertThat(count("secure_api_data_key")).isEqualTo(keysBefore);
+		assertThat(this.keys.activeKeyId()).isEmpty();
+
+		keyTableDown.set(false);
+		String id = post("erin@example.com").body();
+		String stored = this.jdbc.queryForObject("SELECT email FROM customers WHERE id = ?", String.class,
+				Long.valueOf(id));
+		// the value is under a key that is in the table
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM secure_api_data_key WHERE id = ?", Integer.class,
+				dev.secureapi.crypto.FieldEncryptor.keyIdOf(stored).toString())).isOne();
+		this.keys.clearCache();
+		assertThat(JSON.readTree(get(id).body()).path("email").asString()).isEqualTo("erin@example.com");
 	}
 
 	@Test
@@ -180,6 +219,21 @@ class ProviderFailureHttpTests {
 			return http.csrf((csrf) -> csrf.disable())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 				.build();
+		}
+
+		@Bean
+		JdbcDataKeyStore keyTable(DataSource dataSource) {
+			return new JdbcDataKeyStore(new DelegatingDataSource(dataSource) {
+
+				@Override
+				public Connection getConnection() throws SQLException {
+					if (keyTableDown.get()) {
+						throw new SQLTransientConnectionException("Connection refused", "08001");
+					}
+					return super.getConnection();
+				}
+
+			});
 		}
 
 		@Bean
