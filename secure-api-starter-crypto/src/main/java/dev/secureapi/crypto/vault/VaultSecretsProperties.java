@@ -1,6 +1,7 @@
 package dev.secureapi.crypto.vault;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +31,15 @@ public class VaultSecretsProperties {
 	private @Nullable String token;
 
 	/**
-	 * Vault Enterprise namespace, if any.
+	 * Vault Enterprise namespace, if any; sent as X-Vault-Namespace on the login and the read.
 	 */
 	private @Nullable String namespace;
+
+	/**
+	 * Connect and read timeout of each request to Vault while the configuration is loaded; an unresponsive Vault
+	 * fails start-up after it instead of hanging it.
+	 */
+	private Duration timeout = Duration.ofSeconds(5);
 
 	private final AppRole appRole = new AppRole();
 
@@ -66,6 +73,14 @@ public class VaultSecretsProperties {
 
 	public void setNamespace(@Nullable String namespace) {
 		this.namespace = namespace;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
 	}
 
 	public AppRole getAppRole() {

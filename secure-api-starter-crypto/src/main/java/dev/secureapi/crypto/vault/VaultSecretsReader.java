@@ -11,9 +11,11 @@ import org.springframework.vault.VaultException;
 import org.springframework.vault.authentication.AppRoleAuthentication;
 import org.springframework.vault.authentication.AppRoleAuthenticationOptions;
 import org.springframework.vault.authentication.ClientAuthentication;
+import org.springframework.vault.authentication.SimpleSessionManager;
 import org.springframework.vault.authentication.TokenAuthentication;
-import org.springframework.vault.client.VaultClients;
+import org.springframework.vault.client.RestTemplateBuilder;
 import org.springframework.vault.client.VaultEndpoint;
+import org.springframework.vault.client.VaultHttpHeaders;
 import org.springframework.vault.core.VaultTemplate;
 import org.springframework.vault.support.VaultResponse;
 import org.springframework.web.client.RestClientException;
@@ -34,13 +36,26 @@ final class VaultSecretsReader {
 					+ path);
 		}
 		VaultEndpoint endpoint = VaultEndpoint.from(uri);
-		VaultTemplate template = new VaultTemplate(endpoint, authentication(properties, endpoint));
+		// bounded waits, so an unresponsive Vault fails start-up instead of hanging it
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(properties.getTimeout());
+		requests.setReadTimeout(properties.getTimeout());
+		RestTemplateBuilder client = RestTemplateBuilder.builder().endpoint(endpoint).requestFactory(requests);
+		String namespace = properties.getNamespace();
+		if (namespace != null && !namespace.isBlank()) {
+			// on the login request as well as the read
+			client.defaultHeader(VaultHttpHeaders.VAULT_NAMESPACE, namespace.strip());
+		}
 		VaultResponse response;
 		try {
+			VaultTemplate template = new VaultTemplate(client,
+					new SimpleSessionManager(authentication(properties, client)));
 			response = template.read(path);
 		}
 		catch (VaultException | RestClientException ex) {
-			throw new UnreachableException(ex.getClass().getSimpleName(), ex);
+			throw new UnreachableException("Vault at " + uri + " could not be reached within "
+					+ properties.getTimeout().toMillis() + " ms or refused the request ("
+					+ ex.getClass().getSimpleName() + ")", ex);
 		}
 		if (response == null || response.getData() == null) {
 			return null;
@@ -54,7 +69,8 @@ final class VaultSecretsReader {
 		return data;
 	}
 
-	private static ClientAuthentication authentication(VaultSecretsProperties properties, VaultEndpoint endpoint) {
+	private static ClientAuthentication authentication(VaultSecretsProperties properties,
+			RestTemplateBuilder client) {
 		if (properties.getAuthentication() == VaultSecretsProperties.Authentication.APPROLE) {
 			VaultSecretsProperties.AppRole appRole = properties.getAppRole();
 			if (appRole.getRoleId() == null || appRole.getSecretId() == null) {
@@ -66,8 +82,7 @@ final class VaultSecretsReader {
 				.roleId(AppRoleAuthenticationOptions.RoleId.provided(appRole.getRoleId()))
 				.secretId(AppRoleAuthenticationOptions.SecretId.provided(appRole.getSecretId()))
 				.build();
-			return new AppRoleAuthentication(options,
-					VaultClients.createRestTemplate(endpoint, new SimpleClientHttpRequestFactory()));
+			return new AppRoleAuthentication(options, client.build());
 		}
 		String token = properties.getToken();
 		if (token == null || token.isBlank()) {

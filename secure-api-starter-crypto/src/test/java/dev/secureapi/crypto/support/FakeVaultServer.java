@@ -43,6 +43,8 @@ public final class FakeVaultServer extends FakeProviderServer {
 
 	private volatile int failStatus;
 
+	private final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	public FakeVaultServer() throws IOException {
 		super("/v1/");
 		rotateTransitKey();
@@ -62,6 +64,11 @@ public final class FakeVaultServer extends FakeProviderServer {
 		this.transitVersions.add(new SecretKeySpec(TestKeys.randomKey(), "AES"));
 	}
 
+	/** The X-Vault-Namespace header of every request so far, in order ("" when absent). */
+	public List<String> namespaces() {
+		return List.copyOf(this.namespaces);
+	}
+
 	public void putSecret(String path, Map<String, Object> data) {
 		this.kv.put(path, data);
 	}
@@ -72,6 +79,8 @@ public final class FakeVaultServer extends FakeProviderServer {
 			String path = exchange.getRequestURI().getPath().substring("/v1/".length());
 			String operation = path.startsWith("transit/") ? path.split("/")[1] : "kv";
 			countCall(operation);
+			String namespace = exchange.getRequestHeaders().getFirst("X-Vault-Namespace");
+			this.namespaces.add((namespace != null) ? namespace : "");
 			if (this.failStatus != 0) {
 				respond(exchange, this.failStatus, Map.of("errors", List.of("scripted failure")));
 				return;

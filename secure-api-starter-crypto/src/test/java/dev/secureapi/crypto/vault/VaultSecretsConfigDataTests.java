@@ -1,10 +1,12 @@
 package dev.secureapi.crypto.vault;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.secureapi.crypto.support.FakeVaultServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
@@ -94,6 +96,39 @@ class VaultSecretsConfigDataTests {
 		assertThatException().isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
 				"--secure-api.vault.uri=" + this.vault.uri()))
 			.withMessageContaining("secure-api.vault.token");
+	}
+
+	@Test
+	void theNamespaceIsSentOnTheLoginAndTheRead() {
+		this.vault.putSecret("my-app", Map.of("secure-api.jwt.secret", JWT_SECRET));
+		try (ConfigurableApplicationContext context = run("--spring.config.import=secure-api-vault:secret/data/my-app",
+				"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.authentication=approle",
+				"--secure-api.vault.namespace=team-a/payments",
+				"--secure-api.vault.app-role.role-id=" + FakeVaultServer.ROLE_ID,
+				"--secure-api.vault.app-role.secret-id=" + FakeVaultServer.SECRET_ID)) {
+			assertThat(context.getEnvironment().getProperty("secure-api.jwt.secret")).isEqualTo(JWT_SECRET);
+		}
+		assertThat(this.vault.namespaces()).hasSize(2).containsOnly("team-a/payments");
+	}
+
+	@Test
+	void withoutANamespaceNoneIsSent() {
+		this.vault.putSecret("my-app", Map.of("secure-api.jwt.secret", JWT_SECRET));
+		run("--spring.config.import=secure-api-vault:secret/data/my-app", "--secure-api.vault.uri=" + this.vault.uri(),
+				"--secure-api.vault.token=" + FakeVaultServer.TOKEN).close();
+		assertThat(this.vault.namespaces()).containsOnly("");
+	}
+
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void aVaultThatNeverAnswersFailsStartUpWithAClearMessage() {
+		this.vault.hang();
+		assertThatException()
+			.isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
+					"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.token=" + FakeVaultServer.TOKEN,
+					"--secure-api.vault.timeout=1s"))
+			.withMessageContaining("secure-api-vault:secret/data/my-app")
+			.withMessageContaining("could not be reached within 1000 ms");
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {

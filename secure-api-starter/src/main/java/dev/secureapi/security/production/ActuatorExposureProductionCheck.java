@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Reports actuator endpoints exposed over HTTP that reveal configuration, secrets, memory or internals, or let a
- * caller change the running application ({@code *}, env, heapdump, threaddump, loggers, configprops, ...), and
- * health details shown to everyone. Whether a security chain protects them cannot be told from the settings, so
+ * caller change the running application ({@code *}, env, heapdump, threaddump, loggers, configprops, the
+ * key-rotation endpoint crypto, ...), and health details shown to everyone. Whether a security chain protects them cannot be told from the settings, so
  * each exposure is reported; accept it with {@code secure-api.production-checks.ignored} once it is protected.
  */
 public class ActuatorExposureProductionCheck implements ProductionCheck {
@@ -27,7 +27,7 @@ public class ActuatorExposureProductionCheck implements ProductionCheck {
 	private static final Set<String> SENSITIVE = Set.of("env", "heapdump", "threaddump", "loggers", "configprops",
 			"beans", "mappings", "conditions", "shutdown", "logfile", "sessions", "httpexchanges", "auditevents",
 			"scheduledtasks", "caches", "flyway", "liquibase", "quartz", "startup", "integrationgraph", "jolokia",
-			"sbom");
+			"sbom", "crypto");
 
 	private final Environment environment;
 

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -97,18 +100,43 @@ public final class ApiSecurityAutoConfiguration {
 	@ConditionalOnBean(AccessTokenVerifier.class)
 	static class DefaultSecurityFilterChainConfiguration {
 
+		private static final String ACTUATOR_PATHS = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints";
+
 		@Bean
 		SecurityFilterChain secureApiSecurityFilterChain(HttpSecurity http, ApiSecurityProperties properties)
 				throws Exception {
 			String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
 			http.with(SecureApi.configurer(), Customizer.withDefaults()).authorizeHttpRequests((requests) -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+				if (ClassUtils.isPresent(ACTUATOR_PATHS, getClass().getClassLoader())) {
+					// ahead of the public paths, so no pattern there can open it
+					requests.requestMatchers(AdminEndpoints.matcher()).hasRole("ADMIN");
+				}
 				if (publicPaths.length > 0) {
 					requests.requestMatchers(publicPaths).permitAll();
 				}
 				requests.anyRequest().authenticated();
 			});
 			return http.build();
+		}
+
+	}
+
+
+	/**
+	 * Actuator endpoints that change the running application's keys, in the default chain open to ADMIN only
+	 * (kept in its own class so that actuator classes are loaded only when actuator is present).
+	 */
+	static final class AdminEndpoints {
+
+		/** The field-encryption endpoint of secure-api-starter-crypto: rotate, re-encrypt, retire keys. */
+		static final String CRYPTO = "crypto";
+
+		private AdminEndpoints() {
+		}
+
+		static RequestMatcher matcher() {
+			return EndpointRequest.to(CRYPTO);
 		}
 
 	}

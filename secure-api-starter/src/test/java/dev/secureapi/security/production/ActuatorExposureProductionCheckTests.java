@@ -40,6 +40,15 @@ class ActuatorExposureProductionCheckTests {
 	}
 
 	@Test
+	void theKeyRotationEndpointIsSensitive() {
+		assertThat(check("management.endpoints.web.exposure.include", "health,crypto").check()).singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.id()).isEqualTo("actuator.sensitive-endpoints-exposed");
+				assertThat(finding.problem()).contains("[crypto]");
+			});
+	}
+
+	@Test
 	void excludedEndpointsAreNotReported() {
 		MockEnvironment environment = new MockEnvironment()
 			.withProperty("management.endpoints.web.exposure.include", "health,env")
