@@ -43,6 +43,29 @@ class PostgresRedisUserApiTests extends UserApiContractTests {
 	}
 
 	@Test
+	void cachedUsersAndPagesHoldNoPlaintextEmail() {
+		TestUser user = this.api.newUser("pii");
+		String email = user.username().toLowerCase() + "@example.test";
+		Api.Response me = this.api.get("/api/v1/users/me", user.accessToken());
+		assertThat(me.json().get("email").asString()).isEqualTo(email);
+		assertThat(this.api.get("/api/v1/users?name=" + user.username(), this.adminToken).body()).contains(email);
+		String cachedUser = this.redis.opsForValue().get(cachePrefix + "users::" + user.id());
+		assertThat(cachedUser).contains("\"username\":\"" + user.username() + "\"")
+			.contains("\"email\":\"saf:")
+			.doesNotContain(email)
+			.doesNotContain("@example.test");
+		java.util.Set<String> pageKeys = this.redis.keys(cachePrefix + "user-pages::*");
+		assertThat(pageKeys).isNotEmpty();
+		for (String key : pageKeys) {
+			assertThat(this.redis.opsForValue().get(key)).doesNotContain("@example.test");
+		}
+		// and the cached copies read back as the plaintext
+		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("email").asString())
+			.isEqualTo(email);
+		assertThat(this.api.get("/api/v1/users?name=" + user.username(), this.adminToken).body()).contains(email);
+	}
+
+	@Test
 	void swaggerUiAndTheApiDescriptionAreOffInProd() {
 		assertThat(this.api.get("/swagger-ui/index.html", this.adminToken).status()).isEqualTo(404);
 		assertThat(this.api.get("/v3/api-docs", this.adminToken).status()).isEqualTo(404);

@@ -17,6 +17,7 @@ import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
 
+import dev.secureapi.crypto.FieldEncryptor;
 import dev.secureapi.example.user.UserPage;
 import dev.secureapi.example.user.UserResponse;
 
@@ -54,22 +55,23 @@ public class CacheConfiguration {
 
 	/**
 	 * Each Redis cache holds JSON of one known type: no class names in cached data, so a tampered cache entry
-	 * cannot make the application instantiate anything else.
+	 * cannot make the application instantiate anything else. E-mail addresses in it are encrypted with the field
+	 * encryptor: Redis, shared and often less guarded than the database, never holds them in plaintext.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RedisCacheConfiguration.class)
 	static class RedisSerializationConfiguration {
 
 		@Bean
-		RedisCacheManagerBuilderCustomizer typedJsonCaches(JsonMapper mapper) {
+		RedisCacheManagerBuilderCustomizer typedJsonCaches(JsonMapper mapper, FieldEncryptor encryptor) {
 			return (builder) -> {
 				RedisCacheConfiguration defaults = builder.cacheDefaults();
 				builder.withCacheConfiguration(CacheNames.USERS,
-						defaults.serializeValuesWith(SerializationPair
-							.fromSerializer(new JacksonJsonRedisSerializer<>(mapper, UserResponse.class))));
+						defaults.serializeValuesWith(SerializationPair.fromSerializer(EmailSealingSerializer
+							.users(new JacksonJsonRedisSerializer<>(mapper, UserResponse.class), encryptor))));
 				builder.withCacheConfiguration(CacheNames.USER_PAGES,
-						defaults.serializeValuesWith(SerializationPair
-							.fromSerializer(new JacksonJsonRedisSerializer<>(mapper, UserPage.class))));
+						defaults.serializeValuesWith(SerializationPair.fromSerializer(EmailSealingSerializer
+							.pages(new JacksonJsonRedisSerializer<>(mapper, UserPage.class), encryptor))));
 				builder.withCacheConfiguration(CacheNames.USER_LIST_VERSION,
 						defaults.serializeValuesWith(SerializationPair.fromSerializer(new StringRedisSerializer())));
 			};

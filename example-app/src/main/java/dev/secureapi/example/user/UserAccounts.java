@@ -1,5 +1,6 @@
 package dev.secureapi.example.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,15 @@ public class UserAccounts implements UserAccountService {
 
 	@Override
 	public Optional<UserAccount> findByUsername(String username) {
-		return this.users.findByUsername(username).map(UserAccounts::account);
+		// id, hash and roles only: the encrypted e-mail is not read, so a login never needs the key provider
+		return this.users.findCredentialsByUsername(username)
+			.map((credentials) -> new UserAccount(Long.toString(credentials.id()), username,
+					credentials.passwordHash(),
+					this.users.findRoles(List.of(credentials.id()))
+						.stream()
+						.map((role) -> role.role().name())
+						.collect(Collectors.toSet()),
+					true));
 	}
 
 	@Override

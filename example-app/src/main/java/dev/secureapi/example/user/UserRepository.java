@@ -32,6 +32,16 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	Optional<User> findByUsername(String username);
 
 	/**
+	 * What a login needs of a user, and nothing encrypted: reading it never decrypts a column, so a login costs
+	 * the same and answers the same whether or not the key provider is reachable.
+	 * @param username the exact user name
+	 * @return the id and password hash
+	 */
+	@Query("select new dev.secureapi.example.user.UserRepository$Credentials(u.id, u.passwordHash) from User u "
+			+ "where u.username = :username")
+	Optional<Credentials> findCredentialsByUsername(String username);
+
+	/**
 	 * The ids of one keyset page of all users.
 	 * @param after the last id of the previous page (0 for the first page)
 	 * @param limit the page size
@@ -100,6 +110,14 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where :role member of u.roles order by u.id")
 	List<User> lockAllWithRole(Role role);
+
+	/**
+	 * A user's id and password hash.
+	 * @param id the user id
+	 * @param passwordHash the password hash
+	 */
+	record Credentials(long id, String passwordHash) {
+	}
 
 	/**
 	 * One role of one user.
