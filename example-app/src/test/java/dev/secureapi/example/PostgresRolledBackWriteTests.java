@@ -72,7 +72,7 @@ class PostgresRolledBackWriteTests {
 		List<String> emails = this.jdbc.queryForList("SELECT email FROM users ORDER BY id", String.class);
 		assertThat(emails).hasSizeGreaterThan(8);
 		for (int i = 0; i < emails.size(); i++) {
-			assertThat(other.decrypt(emails.get(i), EMAIL)).as(usernames.get(i)).endsWith("@example.test");
+			assertThat(other.decrypt(emails.get(i), EMAIL)).as(usernames.get(i)).matches("[^@]+@[^@]+");
 		}
 	}
 
