@@ -50,14 +50,14 @@ class StartupTests {
 		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ExampleApplication.class)
 			.run("--server.port=0", "--spring.datasource.url=" + database)) {
 			Api api = new Api(first.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-			assertThat(api.register("rootadmin", "squatters-own-pass-1").status()).isEqualTo(201);
+			assertThat(api.register("rootowner", "squatters-own-pass-1").status()).isEqualTo(201);
 		}
 		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ExampleApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + database, "--app.admin.username=rootadmin",
-				"--app.admin.password=Str0ng-admin-pass!").close());
+				"--server.port=0", "--spring.datasource.url=" + database, "--app.admin.username=rootowner",
+				"--app.admin.password=Str0ng-Kestrel-pass!").close());
 		assertThat(failure).rootCause()
 			.isInstanceOf(AdminBootstrapException.class)
-			.hasMessageContaining("'rootadmin' already exists without the ADMIN role");
+			.hasMessageContaining("'rootowner' already exists without the ADMIN role");
 		FailureAnalysis analysis = new AdminBootstrapFailureAnalyzer().analyze(failure);
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getAction()).contains("APP_ADMIN_USERNAME");

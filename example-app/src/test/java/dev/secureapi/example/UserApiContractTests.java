@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,10 +39,20 @@ abstract class UserApiContractTests {
 
 	String adminToken;
 
+	private final List<Long> extraAdmins = new ArrayList<>();
+
 	@BeforeEach
 	void connect() {
 		this.api = new Api(this.port);
 		this.adminToken = this.api.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
+	}
+
+	/** Other tests rely on the start-up administrator being the only one. */
+	@AfterEach
+	void deleteExtraAdmins() {
+		for (long id : this.extraAdmins) {
+			this.api.delete("/api/v1/users/" + id, this.adminToken);
+		}
 	}
 
 	// POST /users
@@ -552,6 +563,7 @@ abstract class UserApiContractTests {
 
 	TestUser newAdmin(String prefix) {
 		TestUser user = this.api.newUser(prefix);
+		this.extraAdmins.add(user.id());
 		assertThat(this.api.putJson(rolesOf(user), this.api.json(body("roles", List.of("USER", "ADMIN"))),
 				this.adminToken).status()).isEqualTo(200);
 		Response login = this.api.login(user.username(), user.password());

@@ -3,6 +3,8 @@ package dev.secureapi.example.admin;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import dev.secureapi.example.audit.AuditTypes;
 import dev.secureapi.example.user.Role;
-import dev.secureapi.example.user.User;
 import dev.secureapi.example.user.UserResponse;
 import dev.secureapi.example.user.UserService;
 
@@ -67,9 +68,9 @@ public class AdminBootstrap implements InitializingBean, ApplicationRunner {
 		if (username == null || password == null) {
 			return;
 		}
-		User existing = this.users.findForLogin(username);
-		if (existing != null) {
-			if (!existing.getRoles().contains(Role.ADMIN)) {
+		Optional<Set<Role>> existing = this.users.rolesOf(username);
+		if (existing.isPresent()) {
+			if (!existing.get().contains(Role.ADMIN)) {
 				throw squatted(username);
 			}
 			logger.info("Administrator '" + username + "' already exists; left unchanged");

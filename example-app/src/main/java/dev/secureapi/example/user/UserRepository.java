@@ -37,6 +37,14 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	boolean existsByUsername(String username);
 
 	/**
+	 * The roles of a user.
+	 * @param username the exact user name
+	 * @return the roles (empty also when there is no such user)
+	 */
+	@Query("select r from User u join u.roles r where u.username = :username")
+	List<Role> findRolesByUsername(String username);
+
+	/**
 	 * The ids of one keyset page of all users.
 	 * @param after the last id of the previous page (0 for the first page)
 	 * @param limit the page size

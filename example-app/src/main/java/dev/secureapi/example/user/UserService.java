@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.secureapi.example.audit.AuditTypes;
 import dev.secureapi.security.jwt.TokenService;
+import dev.secureapi.security.jwt.TokenUserValidator.UserStanding;
 
 /**
  * Changes users. Uniqueness of user names and e-mail addresses rests on the database's unique constraints (a
@@ -176,6 +178,20 @@ public class UserService {
 	}
 
 	/**
+	 * The roles of a user, without loading the user.
+	 * @param username the user name
+	 * @return the roles, or empty if no such user exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Set<Role>> rolesOf(String username) {
+		// no entity load: that would decrypt the e-mail address, which this answer does not need
+		if (!this.users.existsByUsername(username)) {
+			return Optional.empty();
+		}
+		return Optional.of(Set.copyOf(this.users.findRolesByUsername(username)));
+	}
+
+	/**
 	 * Whether a user of that name exists, without loading (or decrypting) the user.
 	 * @param username the user name
 	 * @return {@code true} if it exists
@@ -219,7 +235,7 @@ public class UserService {
 	 * instance once the transaction commits, within {@code user-check-ttl} on the others.
 	 */
 	private void authorityChanged(User user) {
-		user.authorityChanged(Instant.now(this.clock));
+		user.authorityChanged(UserStanding.changeAt(user.getAuthorityChangedAt(), Instant.now(this.clock)));
 		forgetTokenCheckAfterCommit(user.getId());
 	}
 

@@ -49,6 +49,23 @@ public interface TokenUserValidator {
 		public static final UserStanding INACTIVE = new UserStanding(false, null);
 
 		/**
+		 * The instant to store for a change of authority made at {@code now}. Normally {@code now}; but when
+		 * {@code now} falls in the second of the previous change (or before it), the second after the previous
+		 * change: a token issued after the previous change carries that second as {@code iat}, and must be refused
+		 * by the new change as well.
+		 * @param previous the stored instant of the previous change, or {@code null} if there was none
+		 * @param now the time of the change
+		 * @return the instant to store as the user's {@code authorityChangedAt}
+		 */
+		public static Instant changeAt(@Nullable Instant previous, Instant now) {
+			if (previous == null) {
+				return now;
+			}
+			Instant previousSecond = previous.truncatedTo(ChronoUnit.SECONDS);
+			return now.truncatedTo(ChronoUnit.SECONDS).isAfter(previousSecond) ? now : previousSecond.plusSeconds(1);
+		}
+
+		/**
 		 * Whether a token issued at {@code issuedAt} still speaks for this user. {@code iat} has whole seconds, so
 		 * a token issued in the same second as the change may predate it and is refused; the kit's token service
 		 * issues a token after such a change with the next second as its {@code iat}. A token without {@code iat}

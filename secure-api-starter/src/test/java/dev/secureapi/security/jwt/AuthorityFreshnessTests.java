@@ -95,6 +95,23 @@ class AuthorityFreshnessTests {
 	}
 
 	@Test
+	void aSecondChangeInTheSameSecondRefusesATokenIssuedBetweenTheTwo() {
+		Tokens tokens = instance(Duration.ZERO);
+		Instant first = change("a");
+		this.clock.advance(Duration.ofMillis(100));
+		String between = tokens.service.issueAccessToken("a", List.of("ADMIN"), first).value();
+		assertThat(tokens.service.verify(between).subject()).isEqualTo("a");
+		this.clock.advance(Duration.ofMillis(100));
+		Instant second = UserStanding.changeAt(first, this.clock.instant());
+		this.users.put("a", new UserStanding(true, second));
+		assertRefused(tokens, between, Reason.AUTHORITY_CHANGED);
+		String after = tokens.service.issueAccessToken("a", List.of("USER"), second).value();
+		assertThat(tokens.service.verify(after).subject()).isEqualTo("a");
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThat(UserStanding.changeAt(second, this.clock.instant())).isEqualTo(this.clock.instant());
+	}
+
+	@Test
 	void aTokenIssuedWithTheRolesReadBeforeTheChangeIsRefusedEvenIfSignedAfterIt() {
 		Tokens tokens = instance(Duration.ZERO);
 		this.users.put("a", UserStanding.ACTIVE);
