@@ -74,9 +74,13 @@ class LogSafetyTests {
 		String adminToken = api.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
 		assertThat(api.delete("/api/v1/users/" + id, adminToken).status()).isEqualTo(204);
 
+		String typedIntoTheUserName = "Tr0ub4dor.and.3";
+		assertThat(api.login(typedIntoTheUserName, "whatever").status()).isEqualTo(401);
+		assertThat(api.login(typedIntoTheUserName, password).status()).isEqualTo(401);
 		String log = output.getAll();
-		assertThat(log).contains("AUTHENTICATION_SUCCESS", "REFRESH_TOKEN_REUSE", "USER_DELETED");
-		for (String secret : List.of(password, newPassword, ApiTestSupport.ADMIN_PASSWORD, hash, "$argon2",
+		assertThat(log).contains("AUTHENTICATION_SUCCESS", "REFRESH_TOKEN_REUSE", "USER_DELETED", "unknown-user:");
+		assertThat(log).as("a failed login of an existing user names the user").contains("principal=" + username);
+		for (String secret : List.of(typedIntoTheUserName, password, newPassword, ApiTestSupport.ADMIN_PASSWORD, hash, "$argon2",
 				accessToken, secondAccess, adminToken, refreshToken, secondRefresh, email, newEmail,
 				email.substring(0, email.indexOf('@') + 1) + "mail")) {
 			assertThat(log).as("the log must not contain %s", secret).doesNotContain(secret);

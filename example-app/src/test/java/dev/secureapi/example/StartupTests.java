@@ -5,19 +5,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.secureapi.example.admin.AdminBootstrapException;
+import dev.secureapi.example.admin.AdminBootstrapFailureAnalyzer;
 import dev.secureapi.example.production.DevelopmentDefaultsCheck;
 import dev.secureapi.security.production.InsecureConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * What stops the application at start-up: a weak or half-configured administrator, and the development defaults
- * under the prod profile.
+ * What stops the application at start-up: a weak or half-configured administrator, an administrator name someone
+ * registered first, and the development defaults under the prod profile.
  */
 class StartupTests {
 
@@ -38,6 +41,26 @@ class StartupTests {
 		assertThatThrownBy(() -> start("app.admin.username=root")).rootCause()
 			.isInstanceOf(AdminBootstrapException.class)
 			.hasMessageContaining("must both be set");
+	}
+
+	@Test
+	void anAdminNameRegisteredBeforeTheFirstStartStopsStartUp() {
+		String database = "jdbc:h2:mem:squat" + System.nanoTime()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ExampleApplication.class)
+			.run("--server.port=0", "--spring.datasource.url=" + database)) {
+			Api api = new Api(first.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+			assertThat(api.register("rootowner", "squatters-own-pass-1").status()).isEqualTo(201);
+		}
+		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ExampleApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + database, "--app.admin.username=rootowner",
+				"--app.admin.password=Str0ng-Kestrel-pass!").close());
+		assertThat(failure).rootCause()
+			.isInstanceOf(AdminBootstrapException.class)
+			.hasMessageContaining("'rootowner' already exists without the ADMIN role");
+		FailureAnalysis analysis = new AdminBootstrapFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getAction()).contains("APP_ADMIN_USERNAME");
 	}
 
 	@Test

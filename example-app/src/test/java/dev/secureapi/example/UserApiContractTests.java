@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,10 +39,20 @@ abstract class UserApiContractTests {
 
 	String adminToken;
 
+	private final List<Long> extraAdmins = new ArrayList<>();
+
 	@BeforeEach
 	void connect() {
 		this.api = new Api(this.port);
 		this.adminToken = this.api.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
+	}
+
+	/** Other tests rely on the start-up administrator being the only one. */
+	@AfterEach
+	void deleteExtraAdmins() {
+		for (long id : this.extraAdmins) {
+			this.api.delete("/api/v1/users/" + id, this.adminToken);
+		}
 	}
 
 	// POST /users
@@ -488,6 +499,80 @@ abstract class UserApiContractTests {
 		assertProblem(this.api.delete("/api/v1/users/" + adminId, this.adminToken), 409);
 		assertThat(this.api.get("/api/v1/users/me", this.adminToken).json().get("roles").toString())
 			.contains("ADMIN");
+	}
+
+	// authority freshness
+
+	@Test
+	void aDemotedAdminsOldTokenCannotPromoteThemselvesBack() {
+		TestUser a = newAdmin("demoted");
+		TestUser b = newAdmin("demoter");
+		assertThat(this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("USER"))), b.accessToken())
+			.status()).isEqualTo(200);
+		Response attack = this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("USER", "ADMIN"))),
+				a.accessToken());
+		assertProblem(attack, 401);
+		assertThat(attack.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+		assertProblem(this.api.delete("/api/v1/users/" + b.id(), a.accessToken()), 401);
+		assertThat(this.api.get("/api/v1/users/" + a.id(), this.adminToken).json().get("roles").toString())
+			.isEqualTo("[\"USER\"]");
+		assertThat(this.api.get("/api/v1/users/" + b.id(), this.adminToken).status()).isEqualTo(200);
+		String fresh = this.api.token(a.username(), a.password());
+		assertThat(this.api.get("/api/v1/users/me", fresh).json().get("roles").toString()).isEqualTo("[\"USER\"]");
+		assertProblem(this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("ADMIN"))), fresh), 403);
+	}
+
+	@Test
+	void twoAdminsDemotingEachOtherWithTheirOldTokensLeaveTheSecondRefused() {
+		TestUser a = newAdmin("mutual-a");
+		TestUser b = newAdmin("mutual-b");
+		assertThat(this.api.putJson(rolesOf(b), this.api.json(body("roles", List.of("USER"))), a.accessToken())
+			.status()).isEqualTo(200);
+		Response second = this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("USER"))),
+				b.accessToken());
+		assertProblem(second, 401);
+		assertThat(second.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+		assertThat(this.api.get("/api/v1/users/me", a.accessToken()).json().get("roles").toString())
+			.contains("ADMIN");
+	}
+
+	@Test
+	void aPasswordChangeEndsTheOldAccessTokenAndALoginRightAfterItWorks() {
+		TestUser user = this.api.newUser("pwtoken");
+		String other = this.api.token(user.username(), user.password());
+		Response changed = this.api.patchJson("/api/v1/users/me", this.api.json(body("new_password",
+				"brand-new-pass-2", "current_password", user.password())), user.accessToken());
+		assertThat(changed.status()).isEqualTo(200);
+		for (String old : List.of(user.accessToken(), other)) {
+			Response refused = this.api.get("/api/v1/users/me", old);
+			assertProblem(refused, 401);
+			assertThat(refused.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+		}
+		// issued in the same second as the change, yet after it: accepted
+		String fresh = this.api.token(user.username(), "brand-new-pass-2");
+		assertThat(this.api.get("/api/v1/users/me", fresh).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRoleChangeToTheSameRolesKeepsTheTokensValid() {
+		TestUser user = this.api.newUser("same");
+		assertThat(this.api.putJson(rolesOf(user), this.api.json(body("roles", List.of("USER"))), this.adminToken)
+			.status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(200);
+	}
+
+	TestUser newAdmin(String prefix) {
+		TestUser user = this.api.newUser(prefix);
+		this.extraAdmins.add(user.id());
+		assertThat(this.api.putJson(rolesOf(user), this.api.json(body("roles", List.of("USER", "ADMIN"))),
+				this.adminToken).status()).isEqualTo(200);
+		Response login = this.api.login(user.username(), user.password());
+		return new TestUser(user.id(), user.username(), user.password(), login.json().get("access_token").asString(),
+				login.json().get("refresh_token").asString());
+	}
+
+	static String rolesOf(TestUser user) {
+		return "/api/v1/users/" + user.id() + "/roles";
 	}
 
 	// DELETE /users/{id}

@@ -3,6 +3,8 @@ package dev.secureapi.example.admin;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,7 +24,8 @@ import dev.secureapi.example.user.UserService;
 /**
  * Creates the administrator named by {@code APP_ADMIN_USERNAME} with {@code APP_ADMIN_PASSWORD} when both are set
  * and no such user exists. The settings are checked while the context starts, so a weak password stops the
- * application before it serves a request; an existing user is left unchanged.
+ * application before it serves a request. An existing administrator of that name is left unchanged; an existing
+ * user of that name without the ADMIN role stops start-up (anyone may have registered the name first).
  */
 @Component
 public class AdminBootstrap implements InitializingBean, ApplicationRunner {
@@ -65,7 +68,11 @@ public class AdminBootstrap implements InitializingBean, ApplicationRunner {
 		if (username == null || password == null) {
 			return;
 		}
-		if (this.users.findForLogin(username) != null) {
+		Optional<Set<Role>> existing = this.users.rolesOf(username);
+		if (existing.isPresent()) {
+			if (!existing.get().contains(Role.ADMIN)) {
+				throw squatted(username);
+			}
 			logger.info("Administrator '" + username + "' already exists; left unchanged");
 			return;
 		}
@@ -74,6 +81,18 @@ public class AdminBootstrap implements InitializingBean, ApplicationRunner {
 		logger.info("Created administrator '" + username + "' with id " + admin.id());
 		this.events.publishEvent(new AuditApplicationEvent("system", AuditTypes.ADMIN_CREATED,
 				Map.of("user_id", admin.id(), "username", username)));
+	}
+
+	/**
+	 * Anyone may register any free user name, so the administrator's name may have been taken before the first
+	 * start; taking that account over (or silently running without an administrator) would be wrong either way.
+	 */
+	private static AdminBootstrapException squatted(String username) {
+		return new AdminBootstrapException(List.of("a user named '" + username
+				+ "' already exists without the ADMIN role: it was registered by someone before the administrator "
+				+ "was created, or demoted since"),
+				"Choose an APP_ADMIN_USERNAME no one has registered (and find out who registered this one), or, if "
+						+ "the account was demoted on purpose, unset APP_ADMIN_USERNAME and APP_ADMIN_PASSWORD.");
 	}
 
 }

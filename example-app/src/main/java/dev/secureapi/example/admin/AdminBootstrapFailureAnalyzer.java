@@ -10,10 +10,12 @@ public class AdminBootstrapFailureAnalyzer extends AbstractFailureAnalyzer<Admin
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, AdminBootstrapException cause) {
+		String action = cause.getAction();
 		return new FailureAnalysis(
 				"The administrator from APP_ADMIN_USERNAME / APP_ADMIN_PASSWORD was refused:\n  - "
 						+ String.join("\n  - ", cause.getReasons()),
-				"Set both variables, with a password of at least " + AdminPasswordPolicy.MIN_LENGTH
+				(action != null) ? action : "Set both variables, with a password of at least "
+						+ AdminPasswordPolicy.MIN_LENGTH
 						+ " characters mixing at least three of lower case, upper case, digits and other characters,"
 						+ " or set neither to start without an administrator.",
 				cause);

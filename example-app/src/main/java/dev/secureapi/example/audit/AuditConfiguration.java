@@ -18,4 +18,9 @@ public class AuditConfiguration {
 		return new LoggingAuditEventRepository(RECENT_EVENTS);
 	}
 
+	@Bean
+	UnknownUserNames unknownUserNames() {
+		return new UnknownUserNames();
+	}
+
 }

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.secureapi.example.audit.AuditTypes;
+import dev.secureapi.example.audit.UnknownUserNames;
+import dev.secureapi.example.user.UserService;
 import dev.secureapi.ratelimit.LoginAttemptGuard;
 import dev.secureapi.security.authentication.AuthenticationService;
 import dev.secureapi.security.authentication.InvalidGrantException;
@@ -51,12 +53,19 @@ public class TokenController {
 
 	private final ApplicationEventPublisher events;
 
+	private final UserService users;
+
+	private final UnknownUserNames unknownUserNames;
+
 	TokenController(AuthenticationService authentication, ObjectProvider<LoginAttemptGuard> guard,
-			ProblemResponseWriter problems, ApplicationEventPublisher events) {
+			ProblemResponseWriter problems, ApplicationEventPublisher events, UserService users,
+			UnknownUserNames unknownUserNames) {
 		this.authentication = authentication;
 		this.guard = guard.getIfAvailable();
 		this.problems = problems;
 		this.events = events;
+		this.users = users;
+		this.unknownUserNames = unknownUserNames;
 	}
 
 	@PostMapping
@@ -107,14 +116,18 @@ public class TokenController {
 			if (this.guard != null) {
 				this.guard.recordFailure(username, request);
 			}
-			audit(username, AuditTypes.LOGIN_FAILURE);
+			// asked for every failure alike, so the extra look-up does not tell which names exist
+			audit(this.users.exists(username) ? username : this.unknownUserNames.pseudonym(username),
+					AuditTypes.LOGIN_FAILURE);
 			throw ex;
 		}
 	}
 
-	private void audit(String username, String type) {
-		// a mistyped password in the user name field must not reach the log: only names that could be users
-		String principal = username.matches("[A-Za-z0-9_.-]{1,50}") ? username : "(invalid user name)";
+	/**
+	 * Records a login; the principal is a user's name, never a name no user has (often a password typed into the
+	 * user name field): failures log those as a keyed hash.
+	 */
+	private void audit(String principal, String type) {
 		this.events.publishEvent(new AuditApplicationEvent(principal, type, Map.of("grant_type", PASSWORD)));
 	}
 

@@ -63,6 +63,9 @@ public class User {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	@Column(name = "authority_changed_at")
+	private @Nullable Instant authorityChangedAt;
+
 	@Version
 	private long version;
 
@@ -151,6 +154,18 @@ public class User {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/**
+	 * When the roles or the password last changed; access tokens issued before are refused.
+	 * @return the instant, or {@code null} if they never changed
+	 */
+	public @Nullable Instant getAuthorityChangedAt() {
+		return this.authorityChangedAt;
+	}
+
+	void authorityChanged(Instant at) {
+		this.authorityChangedAt = at;
 	}
 
 }

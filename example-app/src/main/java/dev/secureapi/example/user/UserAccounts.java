@@ -12,7 +12,8 @@ import dev.secureapi.security.authentication.UserAccountService;
 
 /**
  * The user store behind the starter's {@code AuthenticationService}, and through it the check that rejects
- * tokens of deleted users: a deleted user is simply not found.
+ * tokens of deleted users (a deleted user is simply not found) and tokens issued before the user's roles or
+ * password changed ({@code authorityChangedAt}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -57,7 +58,8 @@ public class UserAccounts implements UserAccountService {
 
 	private static UserAccount account(User user) {
 		return new UserAccount(Long.toString(user.getId()), user.getUsername(), user.getPasswordHash(),
-				user.getRoles().stream().map(Role::name).collect(Collectors.toSet()), true);
+				user.getRoles().stream().map(Role::name).collect(Collectors.toSet()), true,
+				user.getAuthorityChangedAt());
 	}
 
 }

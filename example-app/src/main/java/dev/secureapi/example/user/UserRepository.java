@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 import org.hibernate.jpa.HibernateHints;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
@@ -40,6 +38,21 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select new dev.secureapi.example.user.UserRepository$Credentials(u.id, u.passwordHash) from User u "
 			+ "where u.username = :username")
 	Optional<Credentials> findCredentialsByUsername(String username);
+
+	/**
+	 * Whether a user of that name exists.
+	 * @param username the exact user name
+	 * @return {@code true} if it exists
+	 */
+	boolean existsByUsername(String username);
+
+	/**
+	 * The roles of a user.
+	 * @param username the exact user name
+	 * @return the roles (empty also when there is no such user)
+	 */
+	@Query("select r from User u join u.roles r where u.username = :username")
+	List<Role> findRolesByUsername(String username);
 
 	/**
 	 * The ids of one keyset page of all users.
@@ -102,14 +115,23 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	List<UserRole> findRoles(Collection<Long> ids);
 
 	/**
-	 * Locks every user holding a role, so concurrent role changes and deletions cannot both remove "the other"
-	 * administrator.
-	 * @param role the role
-	 * @return the users holding it
+	 * Takes the administrators' lock: the {@code ADMIN} row of {@code roles}, held until the transaction ends.
+	 * Every change that may remove an administrator takes it before reading who is one, so such changes run one
+	 * after another and each counts the administrators the previous one left. Locking the administrators' own rows
+	 * would not do: under READ COMMITTED a query locks the set it saw, and a concurrent demotion changes
+	 * {@code user_roles}, not the locked {@code users} rows.
+	 * @return the role name
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select u from User u where :role member of u.roles order by u.id")
-	List<User> lockAllWithRole(Role role);
+	@Query(value = "select name from roles where name = 'ADMIN' for update", nativeQuery = true)
+	String lockAdministrators();
+
+	/**
+	 * Counts the users holding a role, as committed when the statement starts.
+	 * @param role the role
+	 * @return how many hold it
+	 */
+	@Query("select count(u) from User u where :role member of u.roles")
+	long countWithRole(Role role);
 
 	/**
 	 * A user's id and password hash.

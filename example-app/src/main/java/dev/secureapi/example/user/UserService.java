@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -16,15 +17,20 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.secureapi.example.audit.AuditTypes;
 import dev.secureapi.security.jwt.TokenService;
+import dev.secureapi.security.jwt.TokenUserValidator.UserStanding;
 
 /**
  * Changes users. Uniqueness of user names and e-mail addresses rests on the database's unique constraints (a
  * concurrent duplicate fails on insert, not on a check before it); the last administrator is protected by
- * locking every administrator row before a role change or deletion. Deleting a user or changing a password revokes
- * the user's refresh tokens; access tokens of a deleted user are refused by the starter's user check.
+ * the administrators' lock, taken before a role change or deletion counts the administrators. Deleting a user or
+ * changing a password revokes the user's refresh tokens; a role or password change records
+ * {@code authority_changed_at}, so the starter's user check refuses access tokens issued before it, and a deleted
+ * user's access tokens are refused because the user is gone.
  */
 @Service
 @Transactional
@@ -103,8 +109,9 @@ public class UserService {
 		}
 		if (request.newPassword() != null) {
 			user.setPasswordHash(this.passwordEncoder.encode(request.newPassword()));
-			// a new password ends every session that was started with the old one
+			// a new password ends every session that was started with the old one, access tokens included
 			this.tokens.revokeAll(Long.toString(id));
+			authorityChanged(user);
 		}
 		if (request.displayName() != null) {
 			user.setDisplayName(emptyToNull(request.displayName()));
@@ -124,13 +131,16 @@ public class UserService {
 	 * @throws UserConflictException when the change would leave no administrator
 	 */
 	public UserResponse setRoles(long id, Set<Role> roles, String actor) {
-		List<User> admins = this.users.lockAllWithRole(Role.ADMIN);
+		this.users.lockAdministrators();
 		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
-		if (isLastAdmin(user, admins) && !roles.contains(Role.ADMIN)) {
+		if (!roles.contains(Role.ADMIN) && isLastAdmin(user)) {
 			throw UserConflictException.lastAdmin();
 		}
 		Set<Role> before = user.getRoles();
-		user.setRoles(roles);
+		if (!before.equals(roles)) {
+			user.setRoles(roles);
+			authorityChanged(user);
+		}
 		UserResponse changed = UserResponse.of(store(user));
 		audit(actor, AuditTypes.ROLES_CHANGED, Map.of("user_id", id, "before", sorted(before), "after",
 				changed.roles().stream().map(Role::name).toList()));
@@ -144,14 +154,15 @@ public class UserService {
 	 * @throws UserConflictException when the user is the last administrator
 	 */
 	public void delete(long id, String actor) {
-		List<User> admins = this.users.lockAllWithRole(Role.ADMIN);
+		this.users.lockAdministrators();
 		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
-		if (isLastAdmin(user, admins)) {
+		if (isLastAdmin(user)) {
 			throw UserConflictException.lastAdmin();
 		}
 		this.users.delete(user);
 		this.users.flush();
 		this.tokens.revokeAll(Long.toString(id));
+		forgetTokenCheckAfterCommit(id);
 		this.cache.invalidateAfterCommit(id);
 		audit(actor, AuditTypes.USER_DELETED, Map.of("user_id", id, "username", user.getUsername()));
 	}
@@ -164,6 +175,30 @@ public class UserService {
 	@Transactional(readOnly = true)
 	public @Nullable User findForLogin(String username) {
 		return this.users.findByUsername(username).orElse(null);
+	}
+
+	/**
+	 * The roles of a user, without loading the user.
+	 * @param username the user name
+	 * @return the roles, or empty if no such user exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Set<Role>> rolesOf(String username) {
+		// no entity load: that would decrypt the e-mail address, which this answer does not need
+		if (!this.users.existsByUsername(username)) {
+			return Optional.empty();
+		}
+		return Optional.of(Set.copyOf(this.users.findRolesByUsername(username)));
+	}
+
+	/**
+	 * Whether a user of that name exists, without loading (or decrypting) the user.
+	 * @param username the user name
+	 * @return {@code true} if it exists
+	 */
+	@Transactional(readOnly = true)
+	public boolean exists(String username) {
+		return this.users.existsByUsername(username);
 	}
 
 	private User newUser(String username, String email, String password, Set<Role> roles) {
@@ -190,8 +225,36 @@ public class UserService {
 		return current != null && this.passwordEncoder.matches(current, user.getPasswordHash());
 	}
 
-	private static boolean isLastAdmin(User user, List<User> admins) {
-		return user.getRoles().contains(Role.ADMIN) && admins.size() <= 1;
+	/** Call with the administrators' lock held, so the count cannot change before the transaction ends. */
+	private boolean isLastAdmin(User user) {
+		return user.getRoles().contains(Role.ADMIN) && this.users.countWithRole(Role.ADMIN) <= 1;
+	}
+
+	/**
+	 * Records that the user's authority changes now, so access tokens issued before are refused: at once on this
+	 * instance once the transaction commits, within {@code user-check-ttl} on the others.
+	 */
+	private void authorityChanged(User user) {
+		user.authorityChanged(UserStanding.changeAt(user.getAuthorityChangedAt(), Instant.now(this.clock)));
+		forgetTokenCheckAfterCommit(user.getId());
+	}
+
+	private void forgetTokenCheckAfterCommit(long id) {
+		String subject = Long.toString(id);
+		// evicting before the commit would let a request on this instance cache the old standing again
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					UserService.this.tokens.authorityChanged(subject);
+				}
+
+			});
+		}
+		else {
+			this.tokens.authorityChanged(subject);
+		}
 	}
 
 	private void audit(String actor, String type, Map<String, Object> data) {

@@ -62,7 +62,7 @@ public class AuthenticationService {
 				this.users.updatePasswordHash(user.subject(), upgraded);
 			}
 		}
-		return this.tokens.issue(user.subject(), user.roles());
+		return this.tokens.issue(user.subject(), user.roles(), user.authorityChangedAt());
 	}
 
 	/**
@@ -87,7 +87,8 @@ public class AuthenticationService {
 			this.tokens.revokeAll(result.subject());
 			throw new InvalidGrantException("user disabled or deleted");
 		}
-		return new TokenPair(this.tokens.issueAccessToken(user.subject(), user.roles()), result.refreshToken());
+		return new TokenPair(this.tokens.issueAccessToken(user.subject(), user.roles(), user.authorityChangedAt()),
+				result.refreshToken());
 	}
 
 	/**

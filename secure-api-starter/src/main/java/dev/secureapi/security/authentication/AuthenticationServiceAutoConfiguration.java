@@ -16,7 +16,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Auto-configuration for the {@link AuthenticationService} and for rejecting tokens of disabled or deleted users,
+ * Auto-configuration for the {@link AuthenticationService} and for rejecting tokens of disabled or deleted users
+ * and tokens issued before a user's authority changed,
  * both over the application's {@link UserAccountService} bean, which is also exposed as a
  * {@link UserDetailsService} (so Spring Boot does not create its generated-password user).
  */
@@ -48,7 +49,33 @@ public final class AuthenticationServiceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static TokenUserValidator userAccountTokenUserValidator(UserAccountService users) {
-		return (subject) -> users.findBySubject(subject).map(UserAccount::enabled).orElse(false);
+		return new UserAccountTokenUserValidator(users);
+	}
+
+	/**
+	 * The user check over the application's user store: the account must exist and be enabled, and a token must
+	 * be issued after the account's {@link UserAccount#authorityChangedAt()}.
+	 */
+	static final class UserAccountTokenUserValidator implements TokenUserValidator {
+
+		private final UserAccountService users;
+
+		UserAccountTokenUserValidator(UserAccountService users) {
+			this.users = users;
+		}
+
+		@Override
+		public boolean isActive(String subject) {
+			return standing(subject).active();
+		}
+
+		@Override
+		public UserStanding standing(String subject) {
+			return this.users.findBySubject(subject)
+				.map((user) -> new UserStanding(user.enabled(), user.authorityChangedAt()))
+				.orElse(UserStanding.INACTIVE);
+		}
+
 	}
 
 }

@@ -4,8 +4,13 @@ import java.util.Optional;
 
 /**
  * Application SPI: the user store behind {@link AuthenticationService}. Implement it as a bean and the kit also
- * uses it to reject tokens of disabled or deleted users (unless the application defines its own
- * {@code TokenUserValidator}).
+ * uses it to reject tokens of disabled or deleted users, and tokens issued before the user's
+ * {@link UserAccount#authorityChangedAt()} (unless the application defines its own {@code TokenUserValidator}).
+ *
+ * <p>When a user's roles or password change or the account is disabled, store the instant of the change so that
+ * {@link #findBySubject} returns it as {@code authorityChangedAt}, and after the change commits call
+ * {@code TokenService.authorityChanged(subject)} (or {@code revokeAll}) so this instance stops the old tokens at
+ * once; other instances follow within {@code secure-api.jwt.user-check-ttl}.
  */
 public interface UserAccountService {
 

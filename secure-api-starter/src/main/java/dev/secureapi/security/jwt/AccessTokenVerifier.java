@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * Verifies access tokens. Every rule of the kit's contract is applied here: size cap before parsing, the key
  * found by {@code kid} only, the algorithm pinned to that key, {@code typ} checked, signature, {@code exp}
  * required, {@code nbf}/{@code iat} with clock skew, {@code iss}/{@code aud} when configured, {@code sub}
- * required, revoked {@code jti}, and the user still active.
+ * required, revoked {@code jti}, and the user still active with no change of authority since {@code iat}.
  */
 public final class AccessTokenVerifier {
 
@@ -105,16 +105,23 @@ public final class AccessTokenVerifier {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no sub claim");
 		}
 		Date issuedAt = claims.getIssuedAt();
+		// one second beyond the skew: a token issued just after an authority change carries the next second as iat
 		if (issuedAt != null
-				&& issuedAt.toInstant().isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds))) {
+				&& issuedAt.toInstant().isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds + 1))) {
 			throw new InvalidTokenException(Reason.NOT_YET_VALID, "token issued in the future");
 		}
 		String tokenId = claims.getId();
 		if (tokenId != null && this.revokedTokens.isRevoked(tokenId)) {
 			throw new InvalidTokenException(Reason.REVOKED, "token id revoked");
 		}
-		if (this.userValidator != null && !this.userValidator.isActive(subject)) {
-			throw new InvalidTokenException(Reason.USER_INACTIVE, "user disabled or deleted");
+		if (this.userValidator != null) {
+			TokenUserValidator.UserStanding standing = this.userValidator.standing(subject);
+			if (!standing.active()) {
+				throw new InvalidTokenException(Reason.USER_INACTIVE, "user disabled or deleted");
+			}
+			if (!standing.accepts((issuedAt != null) ? issuedAt.toInstant() : null)) {
+				throw new InvalidTokenException(Reason.AUTHORITY_CHANGED, "token issued before the user's authority changed");
+			}
 		}
 		return new VerifiedToken(subject, roles(claims), tokenId, expiration.toInstant(), claims);
 	}
@@ -144,7 +151,8 @@ public final class AccessTokenVerifier {
 
 	/**
 	 * Forgets the cached answer of the user check for a subject, so the next token of that user is checked again
-	 * on this instance (other instances see the change within {@code user-check-ttl}).
+	 * on this instance (other instances see the change within {@code user-check-ttl}). Call it after the change
+	 * is committed.
 	 * @param subject the user id
 	 */
 	public void forgetUser(String subject) {

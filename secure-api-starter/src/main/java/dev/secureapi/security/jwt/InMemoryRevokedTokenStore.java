@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Revoked token ids in this process's memory, forgotten once the token has expired. Not shared between
+ * Revoked token ids in this process's memory, forgotten once the token can no longer be accepted. Not shared between
  * instances: use the Redis store when the service runs more than once.
  */
 public final class InMemoryRevokedTokenStore implements RevokedTokenStore {

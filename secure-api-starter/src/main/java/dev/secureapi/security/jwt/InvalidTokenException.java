@@ -69,7 +69,10 @@ public class InvalidTokenException extends RuntimeException {
 		REVOKED,
 
 		/** The token's user was disabled or deleted. */
-		USER_INACTIVE;
+		USER_INACTIVE,
+
+		/** The token was issued before its user's roles or password last changed. */
+		AUTHORITY_CHANGED;
 
 		/**
 		 * The metric tag value.

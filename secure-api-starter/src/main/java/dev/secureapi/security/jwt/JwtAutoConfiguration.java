@@ -159,9 +159,9 @@ public final class JwtAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(RevokedTokenStore.class)
 		static RedisRevokedTokenStore redisRevokedTokenStore(RedisConnectionFactory connectionFactory,
-				JwtProperties properties) {
+				JwtProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisRevokedTokenStore(new StringRedisTemplate(connectionFactory),
-					properties.getRedisKeyPrefix());
+					properties.getRedisKeyPrefix(), clock.getIfAvailable(Clock::systemUTC));
 		}
 
 	}

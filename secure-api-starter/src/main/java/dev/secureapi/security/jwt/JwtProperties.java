@@ -84,8 +84,9 @@ public class JwtProperties {
 	private DataSize maxTokenSize = DataSize.ofKilobytes(8);
 
 	/**
-	 * How long the answer of the application's TokenUserValidator (is this user still enabled?) is cached per
-	 * subject.
+	 * How long the answer of the application's TokenUserValidator (is this user still enabled, and when did the
+	 * user's authority last change?) is cached per subject: other instances refuse a changed user's old tokens
+	 * within this time.
 	 */
 	@NotNull
 	private Duration userCheckTtl = Duration.ofSeconds(30);

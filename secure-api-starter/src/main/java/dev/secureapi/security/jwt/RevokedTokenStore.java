@@ -4,14 +4,15 @@ import java.time.Instant;
 
 /**
  * The ids ({@code jti}) of access tokens revoked before their expiry. An id needs to be kept only until the
- * token's {@code exp}: after that the token is rejected anyway.
+ * token's {@code exp} plus the verifier's clock skew: after that the token is rejected anyway.
  */
 public interface RevokedTokenStore {
 
 	/**
 	 * Revokes a token id.
 	 * @param tokenId the {@code jti}
-	 * @param expiresAt the token's {@code exp}, after which the entry may be forgotten
+	 * @param expiresAt when the entry may be forgotten: the token's {@code exp} plus the clock skew (the kit's
+	 * {@code TokenService} passes that sum)
 	 */
 	void revoke(String tokenId, Instant expiresAt);
 

@@ -3,10 +3,13 @@ package dev.secureapi.security.jwt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.secureapi.security.jwt.InvalidTokenException.Reason;
 import dev.secureapi.security.jwt.RefreshTokenStore.Consumption;
@@ -63,7 +66,29 @@ public class TokenService {
 	 * @return the token
 	 */
 	public AccessToken issueAccessToken(String subject, Collection<String> roles) {
-		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		return issueAccessToken(subject, roles, null);
+	}
+
+	/**
+	 * Issues an access token, signed with the active key, for a user whose authority last changed at
+	 * {@code authorityChangedAt}. Tokens whose {@code iat} falls in the second of that change are refused (an
+	 * {@code iat} has whole seconds, so it cannot tell before from after), so a token issued in that second
+	 * carries the next second as {@code iat}; its {@code nbf} stays the real issue time.
+	 * @param subject the user id ({@code sub})
+	 * @param roles role names without {@code ROLE_}, read together with {@code authorityChangedAt}
+	 * @param authorityChangedAt when the user's roles or password last changed, or {@code null}
+	 * @return the token
+	 */
+	public AccessToken issueAccessToken(String subject, Collection<String> roles,
+			@Nullable Instant authorityChangedAt) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant issuedAt = now;
+		if (authorityChangedAt != null) {
+			Instant afterChange = authorityChangedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+			if (afterChange.isAfter(issuedAt)) {
+				issuedAt = afterChange;
+			}
+		}
 		Duration ttl = this.properties.getAccessTokenTtl();
 		Instant expiresAt = now.plus(ttl);
 		String tokenId = UUID.randomUUID().toString();
@@ -76,7 +101,7 @@ public class TokenService {
 			.and()
 			.subject(subject)
 			.claim("roles", List.copyOf(roles))
-			.issuedAt(Date.from(now))
+			.issuedAt(Date.from(issuedAt))
 			.notBefore(Date.from(now))
 			.expiration(Date.from(expiresAt))
 			.id(tokenId);
@@ -102,12 +127,24 @@ public class TokenService {
 	 * @return the tokens
 	 */
 	public TokenPair issue(String subject, Collection<String> roles) {
+		return issue(subject, roles, null);
+	}
+
+	/**
+	 * Issues an access token and starts a new refresh-token family for a user whose authority last changed at
+	 * {@code authorityChangedAt} (see {@link #issueAccessToken(String, Collection, Instant)}).
+	 * @param subject the user id
+	 * @param roles role names without {@code ROLE_}
+	 * @param authorityChangedAt when the user's roles or password last changed, or {@code null}
+	 * @return the tokens
+	 */
+	public TokenPair issue(String subject, Collection<String> roles, @Nullable Instant authorityChangedAt) {
 		Instant now = this.clock.instant();
 		Family family = new Family(UUID.randomUUID().toString(), subject,
 				now.plus(this.properties.getRefreshTokenTtl()));
 		String refreshToken = RefreshTokens.generate();
 		this.refreshTokens.create(family, new Token(RefreshTokens.hash(refreshToken), family.id(), idleExpiry(family, now)));
-		return new TokenPair(issueAccessToken(subject, roles), refreshToken);
+		return new TokenPair(issueAccessToken(subject, roles, authorityChangedAt), refreshToken);
 	}
 
 	/**
@@ -169,7 +206,8 @@ public class TokenService {
 
 	/**
 	 * Revokes a token (RFC 7009): a refresh token revokes its whole family; an access token's {@code jti} is
-	 * denied until its expiry. Unknown, invalid or expired tokens are ignored.
+	 * denied until its expiry plus the clock skew (the verifier accepts it that long). Unknown, invalid or expired
+	 * tokens are ignored.
 	 * @param token an access or refresh token
 	 */
 	public void revoke(String token) {
@@ -177,7 +215,8 @@ public class TokenService {
 			try {
 				VerifiedToken verified = this.verifier.verify(token);
 				if (verified.tokenId() != null) {
-					this.revokedTokens.revoke(verified.tokenId(), verified.expiresAt());
+					this.revokedTokens.revoke(verified.tokenId(),
+							verified.expiresAt().plus(this.properties.getClockSkew()));
 				}
 			}
 			catch (InvalidTokenException ex) {
@@ -196,6 +235,16 @@ public class TokenService {
 	 */
 	public void revokeAll(String subject) {
 		this.refreshTokens.revokeSubject(subject);
+		this.verifier.forgetUser(subject);
+	}
+
+	/**
+	 * Makes this instance ask the {@link TokenUserValidator} about the user again at the next request: call it
+	 * after a change of the user's roles, password or enabled state has been committed, so access tokens issued
+	 * before the change stop at once here (and within {@code user-check-ttl} elsewhere).
+	 * @param subject the user id
+	 */
+	public void authorityChanged(String subject) {
 		this.verifier.forgetUser(subject);
 	}
 

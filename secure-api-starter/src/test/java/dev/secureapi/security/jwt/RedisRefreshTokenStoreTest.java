@@ -48,6 +48,24 @@ class RedisRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
 	}
 
 	@Test
+	void aRevokedTokenStaysRefusedDuringTheClockSkewAfterItsExpiry() {
+		TestServices.RedisServer server = TestServices.redis();
+		dev.secureapi.test.MutableClock clock = dev.secureapi.test.MutableClock.now();
+		JwtProperties properties = Tokens.secret(TestKeys.SECRET);
+		RedisRevokedTokenStore revokedAt = new RedisRevokedTokenStore(new StringRedisTemplate(connectionFactory),
+				server.uniquePrefix(), clock);
+		JwtKeyRing keys = new JwtKeyLoader(null).load(properties);
+		AccessTokenVerifier verifier = new AccessTokenVerifier(keys, properties, clock, revokedAt, null);
+		TokenService tokens = new TokenService(keys, verifier, store, revokedAt, properties, clock);
+		String token = tokens.issueAccessToken("u", java.util.List.of("USER")).value();
+		clock.advance(properties.getAccessTokenTtl().plusSeconds(10));
+		assertThat(tokens.verify(token).subject()).as("inside the skew window").isEqualTo("u");
+		tokens.revoke(token);
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTokenException.class,
+				() -> tokens.verify(token)).getReason()).isEqualTo(InvalidTokenException.Reason.REVOKED);
+	}
+
+	@Test
 	void revokedTokenIdIsSharedUntilItsExpiry() {
 		revoked.revoke("jti-1", java.time.Instant.now().plusSeconds(60));
 		revoked.revoke("jti-expired", java.time.Instant.now().minusSeconds(1));
