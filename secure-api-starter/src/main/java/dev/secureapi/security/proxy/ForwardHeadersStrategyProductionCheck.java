@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.secureapi.security.production.ProductionCheck;
 import dev.secureapi.security.production.ProductionFinding;
 
+import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,13 +32,19 @@ class ForwardHeadersStrategyProductionCheck implements ProductionCheck {
 	@Override
 	public List<ProductionFinding> check() {
 		String strategy = this.environment.getProperty("server.forward-headers-strategy", "").trim();
+		if (strategy.isEmpty()) {
+			// unset, Spring Boot uses the server's own handling on a cloud platform that sets forwarded headers
+			CloudPlatform platform = CloudPlatform.getActive(this.environment);
+			strategy = (platform != null && platform.isUsingForwardHeaders()) ? "native (the default on "
+					+ platform.name().toLowerCase(Locale.ROOT) + ")" : "";
+		}
 		if (!this.properties.isEnabled() || strategy.isEmpty() || "none".equals(strategy.toLowerCase(Locale.ROOT))) {
 			return List.of();
 		}
 		return List.of(new ProductionFinding(ID,
 				"server.forward-headers-strategy=" + strategy + " resolves forwarded headers beside secure-api's "
 						+ "trusted-proxy resolver, so two resolvers with different trust rules decide who the client is",
-				"Remove server.forward-headers-strategy (or set it to none) and configure secure-api.proxy."
+				"Set server.forward-headers-strategy=none and configure secure-api.proxy."
 						+ "trusted-proxies and secure-api.proxy.forwarded-headers, or set secure-api.proxy.enabled=false "
 						+ "to leave forwarded headers to Spring Boot"));
 	}

@@ -23,6 +23,16 @@ class ForwardHeadersStrategyProductionCheckTests {
 	}
 
 	@Test
+	void unsetStrategyOnACloudPlatformThatForwardsIsReported() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.main.cloud-platform", "kubernetes");
+		assertThat(new ForwardHeadersStrategyProductionCheck(new ProxyProperties(), environment).check())
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.problem()).contains("kubernetes"));
+		environment.setProperty("server.forward-headers-strategy", "none");
+		assertThat(new ForwardHeadersStrategyProductionCheck(new ProxyProperties(), environment).check()).isEmpty();
+	}
+
+	@Test
 	void noStrategyOrNoneIsFine() {
 		assertThat(new ForwardHeadersStrategyProductionCheck(new ProxyProperties(), new MockEnvironment()).check())
 			.isEmpty();
