@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * guard.recordSuccess(username, request);
  * </pre>
  *
+ * Usernames are counted in the form the application looks users up by ({@link LoginUsernameNormalizer}; by
+ * default Unicode NFKC and lower case), and IPv6 clients by their network prefix
+ * ({@code secure-api.rate-limit.ipv6-prefix-length}), so neither respelling a username nor rotating addresses within
+ * one subscriber's network buys fresh guesses.
+ *
  * With {@code max-failures-per-user-and-ip: 5}, five failed attempts are answered by the application (401) and
  * the sixth attempt is refused, even with the right password and whether or not the username exists: the guard
  * never looks at the user store, so its answer is no enumeration oracle.
@@ -47,6 +52,10 @@ public class LoginAttemptGuard {
 
 	private final BucketConfiguration perUser;
 
+	private final LoginUsernameNormalizer normalizer;
+
+	private final int ipv6PrefixLength;
+
 	/**
 	 * Creates a guard.
 	 * @param backend where failure counters are kept
@@ -56,6 +65,23 @@ public class LoginAttemptGuard {
 	 */
 	public LoginAttemptGuard(RateLimitBackend backend, ClientIpResolver clientIpResolver, RateLimitRecorder recorder,
 			RateLimitProperties.Login properties) {
+		this(backend, clientIpResolver, recorder, properties, LoginUsernameNormalizer.nfkcLowerCase(), 64);
+	}
+
+	/**
+	 * Creates a guard.
+	 * @param backend where failure counters are kept
+	 * @param clientIpResolver the application's client address resolver
+	 * @param recorder where outcomes are recorded
+	 * @param properties the guard's settings
+	 * @param normalizer turns a submitted username into the form users are looked up by, so every spelling of one
+	 * account shares its counters
+	 * @param ipv6PrefixLength the network prefix an IPv6 client is keyed by
+	 */
+	public LoginAttemptGuard(RateLimitBackend backend, ClientIpResolver clientIpResolver, RateLimitRecorder recorder,
+			RateLimitProperties.Login properties, LoginUsernameNormalizer normalizer, int ipv6PrefixLength) {
+		this.normalizer = normalizer;
+		this.ipv6PrefixLength = ipv6PrefixLength;
 		this.backend = backend;
 		this.clientIpResolver = clientIpResolver;
 		this.recorder = recorder;
@@ -92,16 +118,17 @@ public class LoginAttemptGuard {
 	 */
 	public Decision check(String username, String clientIp) {
 		validate(username);
-		String pairKey = userAndIpKey(username, clientIp);
+		String user = this.normalizer.normalize(username);
+		String pairKey = userAndIpKey(user, clientIp);
 		try {
 			ConsumptionProbe pair = reserve(pairKey, this.perUserAndIp);
 			if (!pair.isConsumed()) {
 				return throttled(pair.getNanosToWaitForRefill());
 			}
-			ConsumptionProbe user = reserve(userKey(username), this.perUser);
-			if (!user.isConsumed()) {
+			ConsumptionProbe perUser = reserve(userKey(user), this.perUser);
+			if (!perUser.isConsumed()) {
 				this.backend.execute(pairKey, () -> this.perUserAndIp, refund());
-				return throttled(user.getNanosToWaitForRefill());
+				return throttled(perUser.getNanosToWaitForRefill());
 			}
 			this.recorder.record(POLICY_NAME, Outcome.ALLOWED);
 			return Decision.ALLOWED;
@@ -168,11 +195,12 @@ public class LoginAttemptGuard {
 	 */
 	public void recordSuccess(String username, String clientIp) {
 		if (isValid(username)) {
-			quietly(userAndIpKey(username, clientIp), this.perUserAndIp, (bucket) -> {
+			String user = this.normalizer.normalize(username);
+			quietly(userAndIpKey(user, clientIp), this.perUserAndIp, (bucket) -> {
 				bucket.reset();
 				return null;
 			});
-			quietly(userKey(username), this.perUser, refund());
+			quietly(userKey(user), this.perUser, refund());
 		}
 	}
 
@@ -199,8 +227,9 @@ public class LoginAttemptGuard {
 		return username.codePoints().noneMatch(Character::isISOControl);
 	}
 
-	private static String userAndIpKey(String username, String clientIp) {
-		return POLICY_NAME + ":user-ip:" + username.length() + ":" + username + ":" + clientIp;
+	private String userAndIpKey(String username, String clientIp) {
+		return POLICY_NAME + ":user-ip:" + username.length() + ":" + username + ":"
+				+ ClientAddressKeys.of(clientIp, this.ipv6PrefixLength);
 	}
 
 	private static String userKey(String username) {

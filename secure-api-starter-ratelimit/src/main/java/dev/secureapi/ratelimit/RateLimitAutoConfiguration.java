@@ -45,16 +45,18 @@ public final class RateLimitAutoConfiguration {
 			ObjectProvider<RateLimitRecorder> recorder) {
 		return new RateLimiter(policies(properties), backend, keyResolvers.orderedStream().toList(),
 				clientIpResolver(clientIpResolver), recorder.getIfAvailable(() -> RateLimitRecorder.NONE),
-				properties.isFailOpen());
+				properties.isFailOpen(), properties.getIpv6PrefixLength());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "secure-api.rate-limit.login.enabled", matchIfMissing = true)
 	LoginAttemptGuard loginAttemptGuard(RateLimitProperties properties, RateLimitBackend backend,
-			ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<RateLimitRecorder> recorder) {
+			ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<RateLimitRecorder> recorder,
+			ObjectProvider<LoginUsernameNormalizer> normalizer) {
 		return new LoginAttemptGuard(backend, clientIpResolver(clientIpResolver),
-				recorder.getIfAvailable(() -> RateLimitRecorder.NONE), properties.getLogin());
+				recorder.getIfAvailable(() -> RateLimitRecorder.NONE), properties.getLogin(),
+				normalizer.getIfAvailable(LoginUsernameNormalizer::nfkcLowerCase), properties.getIpv6PrefixLength());
 	}
 
 	@Bean

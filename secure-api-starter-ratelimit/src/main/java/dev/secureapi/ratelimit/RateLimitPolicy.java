@@ -66,8 +66,16 @@ public final class RateLimitPolicy {
 	public static RateLimitPolicy of(RateLimitProperties.Policy policy) {
 		List<PathPattern> paths = policy.getPaths().stream().map((path) -> parse(policy.getName(), path)).toList();
 		String key = policy.getKey();
-		KeyKind kind = key.startsWith("header:") ? KeyKind.HEADER : KeyKind.valueOf(key.toUpperCase(java.util.Locale.ROOT));
-		String header = (kind == KeyKind.HEADER) ? key.substring("header:".length()) : null;
+		KeyKind kind;
+		String header = null;
+		if (key.startsWith("header:")) {
+			boolean withIp = key.endsWith("+ip");
+			kind = withIp ? KeyKind.HEADER_AND_IP : KeyKind.HEADER;
+			header = key.substring("header:".length(), key.length() - (withIp ? "+ip".length() : 0));
+		}
+		else {
+			kind = KeyKind.valueOf(key.toUpperCase(java.util.Locale.ROOT));
+		}
 		List<Limit> limits = policy.getLimits().stream().map((l) -> new Limit(l.getCapacity(), l.getPeriod())).toList();
 		try {
 			return new RateLimitPolicy(policy.getName(), paths, Set.copyOf(policy.getMethods()), kind, header, limits,
@@ -157,7 +165,8 @@ public final class RateLimitPolicy {
 	}
 
 	/**
-	 * The request header whose value identifies a client, for {@link KeyKind#HEADER}.
+	 * The request header whose value identifies a client, for {@link KeyKind#HEADER} and
+	 * {@link KeyKind#HEADER_AND_IP}.
 	 * @return the header name, or {@code null}
 	 */
 	public @Nullable String getHeaderName() {
@@ -207,8 +216,18 @@ public final class RateLimitPolicy {
 		/** The authenticated principal's name; the client address for anonymous requests. */
 		USER,
 
-		/** The value of a request header; the client address when it is absent. */
-		HEADER
+		/**
+		 * The value of a request header; the client address when it is absent. The client chooses the value, so
+		 * each new value is a new bucket: use it for values the application verifies (an API key), or use
+		 * {@link #HEADER_AND_IP}.
+		 */
+		HEADER,
+
+		/**
+		 * A bucket per value of a request header and a bucket per client address: both must admit the request,
+		 * so a client that sends a fresh header value with every request is still held to the address's limit.
+		 */
+		HEADER_AND_IP
 
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +53,15 @@ public class RateLimitProperties {
 	 */
 	@Positive
 	private int expectedInstances = 1;
+
+	/**
+	 * Length of the network prefix an IPv6 client is keyed by, for ip keys and the login guard: every address of
+	 * one /64 (by default) shares one bucket, since a single subscriber usually holds a whole /64. IPv4 clients
+	 * are keyed by their full address.
+	 */
+	@Min(1)
+	@Max(128)
+	private int ipv6PrefixLength = 64;
 
 	/**
 	 * The policies every request is checked against; each matching policy is checked and the most restrictive
@@ -100,6 +110,14 @@ public class RateLimitProperties {
 
 	public void setFailOpen(boolean failOpen) {
 		this.failOpen = failOpen;
+	}
+
+	public int getIpv6PrefixLength() {
+		return this.ipv6PrefixLength;
+	}
+
+	public void setIpv6PrefixLength(int ipv6PrefixLength) {
+		this.ipv6PrefixLength = ipv6PrefixLength;
 	}
 
 	public boolean isExposeHeaders() {
@@ -178,12 +196,15 @@ public class RateLimitProperties {
 		private Set<HttpMethod> methods = new LinkedHashSet<>();
 
 		/**
-		 * What identifies a client: ip (the resolved client address), user (the authenticated principal's name,
-		 * the ip for anonymous requests) or header:Name (the value of that request header, the ip when absent).
+		 * What identifies a client: ip (the resolved client address; an IPv6 client by its network prefix), user
+		 * (the authenticated principal's name, the ip for anonymous requests), header:Name (the value of that
+		 * request header, the ip when absent; the value is chosen by the client, so a new value is a new bucket)
+		 * or header:Name+ip (a bucket per header value and one per ip, both must admit the request, so rotating
+		 * the header value does not escape the ip's limit).
 		 */
 		@NotNull
-		@Pattern(regexp = "ip|user|header:[!#$%&'*+.^_`|~0-9A-Za-z-]+",
-				message = "must be ip, user or header:<Name>")
+		@Pattern(regexp = "ip|user|header:[!#$%&'*.^_`|~0-9A-Za-z-]+(\\+ip)?",
+				message = "must be ip, user, header:<Name> or header:<Name>+ip")
 		private String key = "ip";
 
 		/**

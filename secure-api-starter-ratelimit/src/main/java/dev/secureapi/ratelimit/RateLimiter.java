@@ -44,6 +44,8 @@ public class RateLimiter {
 
 	private final boolean failOpen;
 
+	private final int ipv6PrefixLength;
+
 	/**
 	 * Creates a rate limiter.
 	 * @param policies the policies, in order
@@ -55,6 +57,21 @@ public class RateLimiter {
 	 */
 	public RateLimiter(List<RateLimitPolicy> policies, RateLimitBackend backend, List<RateLimitKeyResolver> keyResolvers,
 			ClientIpResolver clientIpResolver, RateLimitRecorder recorder, boolean failOpen) {
+		this(policies, backend, keyResolvers, clientIpResolver, recorder, failOpen, 64);
+	}
+
+	/**
+	 * Creates a rate limiter.
+	 * @param policies the policies, in order
+	 * @param backend where buckets are kept
+	 * @param keyResolvers custom key resolvers, asked in order before the built-in keys
+	 * @param clientIpResolver the application's client address resolver
+	 * @param recorder where outcomes are recorded
+	 * @param failOpen whether requests are admitted when the backend fails
+	 * @param ipv6PrefixLength the network prefix an IPv6 client is keyed by
+	 */
+	public RateLimiter(List<RateLimitPolicy> policies, RateLimitBackend backend, List<RateLimitKeyResolver> keyResolvers,
+			ClientIpResolver clientIpResolver, RateLimitRecorder recorder, boolean failOpen, int ipv6PrefixLength) {
 		this.policies = List.copyOf(policies);
 		this.policiesByName = policies.stream()
 			.collect(Collectors.toUnmodifiableMap(RateLimitPolicy::getName, Function.identity()));
@@ -63,6 +80,7 @@ public class RateLimiter {
 		this.clientIpResolver = clientIpResolver;
 		this.recorder = recorder;
 		this.failOpen = failOpen;
+		this.ipv6PrefixLength = ipv6PrefixLength;
 	}
 
 	/**
@@ -119,10 +137,14 @@ public class RateLimiter {
 	}
 
 	private RateLimitDecision.Result check(HttpServletRequest request, RateLimitPolicy policy) {
-		String key = policy.getName() + ":" + resolveKey(policy, request);
+		String key = resolveKey(policy, request);
 		try {
-			ConsumptionProbe probe = this.backend.execute(key, policy::getConfiguration,
-					(bucket) -> bucket.tryConsumeAndReturnRemaining(policy.getCost()));
+			ConsumptionProbe probe = consume(policy, key);
+			if (policy.getKeyKind() == RateLimitPolicy.KeyKind.HEADER_AND_IP && key.startsWith("header:")) {
+				// the address's own bucket holds a client that rotates header values to its limit
+				ConsumptionProbe ip = consume(policy, ipKey(request));
+				probe = moreRestrictive(ip, probe);
+			}
 			this.recorder.record(policy.getName(), probe.isConsumed() ? Outcome.ALLOWED : Outcome.REJECTED);
 			return new RateLimitDecision.Result(policy, probe, false);
 		}
@@ -130,6 +152,21 @@ public class RateLimiter {
 			this.recorder.record(policy.getName(), Outcome.BACKEND_ERROR);
 			return new RateLimitDecision.Result(policy, null, !this.failOpen);
 		}
+	}
+
+	private ConsumptionProbe consume(RateLimitPolicy policy, String key) {
+		return this.backend.execute(policy.getName() + ":" + key, policy::getConfiguration,
+				(bucket) -> bucket.tryConsumeAndReturnRemaining(policy.getCost()));
+	}
+
+	private static ConsumptionProbe moreRestrictive(ConsumptionProbe first, ConsumptionProbe second) {
+		if (!first.isConsumed()) {
+			return first;
+		}
+		if (!second.isConsumed()) {
+			return second;
+		}
+		return (first.getRemainingTokens() <= second.getRemainingTokens()) ? first : second;
 	}
 
 	String resolveKey(RateLimitPolicy policy, HttpServletRequest request) {
@@ -142,12 +179,12 @@ public class RateLimiter {
 		return switch (policy.getKeyKind()) {
 			case IP -> ipKey(request);
 			case USER -> userKey(request);
-			case HEADER -> headerKey(request, policy.getHeaderName());
+			case HEADER, HEADER_AND_IP -> headerKey(request, policy.getHeaderName());
 		};
 	}
 
 	private String ipKey(HttpServletRequest request) {
-		return "ip:" + this.clientIpResolver.resolve(request);
+		return "ip:" + ClientAddressKeys.of(this.clientIpResolver.resolve(request), this.ipv6PrefixLength);
 	}
 
 	private String userKey(HttpServletRequest request) {

@@ -54,6 +54,7 @@ public class RateLimitsEndpoint {
 				case IP -> "ip";
 				case USER -> "user";
 				case HEADER -> "header:" + policy.getHeaderName();
+				case HEADER_AND_IP -> "header:" + policy.getHeaderName() + "+ip";
 			};
 			return new PolicyDescriptor(policy.getName(), policy.getPaths(),
 					policy.getMethods().stream().map(Object::toString).sorted().toList(), key, policy.getLimits(),

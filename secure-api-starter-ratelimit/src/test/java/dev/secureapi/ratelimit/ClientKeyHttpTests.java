@@ -82,6 +82,76 @@ class ClientKeyHttpTests {
 		}
 	}
 
+	@Test
+	void ipv6ClientsOfOneNetworkShareABucket() {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
+				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2::1").statusCode()).isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2:aaaa::7").statusCode())
+				.isEqualTo(200);
+			for (int i = 1; i <= 20; i++) {
+				String address = "2001:db8:1:2:" + Integer.toHexString(i) + ":" + Integer.toHexString((i * 7919) & 0xffff)
+						+ "::" + Integer.toHexString(i);
+				assertThat(client.get("/api/items", "X-Forwarded-For", address).statusCode()).as(address)
+					.isEqualTo(429);
+			}
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:3::1").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void ipv6PrefixLengthIsConfigurable() {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
+				"secure-api.proxy.trusted-proxies=127.0.0.1/32", "secure-api.rate-limit.ipv6-prefix-length=48"))) {
+			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2::1").statusCode()).isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:3::1").statusCode()).isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:ffff::1").statusCode())
+				.isEqualTo(429);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:2::1").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void ipv4ClientsAreKeyedByTheirFullAddress() {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
+				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
+			for (int i = 1; i <= 3; i++) {
+				assertThat(client.get("/api/items", "X-Forwarded-For", "203.0.113." + i).statusCode())
+					.isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void headerPlusIpKeysHoldARotatingHeaderValueToTheAddressLimit() {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication
+			.start(with(POLICY, "secure-api.rate-limit.policies[0].key=header:X-Api-Key+ip"))) {
+			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
+			assertThat(client.get("/api/items", "X-Api-Key", "random-1").statusCode()).isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Api-Key", "random-2").statusCode()).isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Api-Key", "random-3").statusCode()).isEqualTo(429);
+			assertThat(client.get("/api/items").statusCode()).isEqualTo(429);
+		}
+	}
+
+	@Test
+	void headerPlusIpKeysStillCountPerHeaderValue() {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
+				"secure-api.rate-limit.policies[0].key=header:X-Api-Key+ip",
+				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
+			assertThat(client.get("/api/items", "X-Api-Key", "one", "X-Forwarded-For", "203.0.113.1").statusCode())
+				.isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Api-Key", "one", "X-Forwarded-For", "203.0.113.2").statusCode())
+				.isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Api-Key", "one", "X-Forwarded-For", "203.0.113.3").statusCode())
+				.isEqualTo(429);
+		}
+	}
+
 	private static String[] with(String[] base, String... more) {
 		String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
 		System.arraycopy(more, 0, all, base.length, more.length);

@@ -188,7 +188,7 @@ class RateLimitAutoConfigurationTests {
 
 	@Test
 	void unknownKeyKindFailsStartUp() {
-		assertStartUpFails("secure-api.rate-limit.policies[0].key=cookie", "must be ip, user or header:<Name>");
+		assertStartUpFails("secure-api.rate-limit.policies[0].key=cookie", "must be ip, user, header:<Name> or header:<Name>+ip");
 	}
 
 	@Test

@@ -142,13 +142,16 @@ class RateLimitTestApplication {
 			return get(path, "Authorization", "Basic " + credentials);
 		}
 
-		HttpResponse<String> login(String username, String password) {
+		HttpResponse<String> login(String username, String password, String... headers) {
 			String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 					+ java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
-			return send(HttpRequest.newBuilder(uri("/login"))
+			HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/login"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build());
+				.POST(HttpRequest.BodyPublishers.ofString(form));
+			if (headers.length > 0) {
+				builder.headers(headers);
+			}
+			return send(builder.build());
 		}
 
 		java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
@@ -23,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * Content-Length above the limit is answered 413 before a byte is read, and a body without one (chunked) is counted
  * while it is read and cut off with 413 at the limit. {@code secure-api.body-limit.json.*} bounds what the JSON
  * parser accepts inside a body that fits (nesting depth, lengths of strings, numbers and names, and of the whole
- * document); a document over one of those limits is answered 400.
+ * document); a document over one of those limits is answered 400. The length limits default to the largest body
+ * limit, so by default only nesting depth and number length refuse a body the body limit admits.
  */
 @Validated
 @ConfigurationProperties("secure-api.body-limit")
@@ -79,6 +82,18 @@ public class BodyLimitProperties {
 
 	public Json getJson() {
 		return this.json;
+	}
+
+	/**
+	 * The largest body any path admits: the global limit or a path's, whichever is larger.
+	 * @return the largest limit in bytes
+	 */
+	public long largestMaxSize() {
+		long largest = this.maxSize.toBytes();
+		for (PathLimit path : this.paths) {
+			largest = Math.max(largest, path.getMaxSize().toBytes());
+		}
+		return largest;
 	}
 
 	/**
@@ -147,10 +162,11 @@ public class BodyLimitProperties {
 		private int maxNestingDepth = 64;
 
 		/**
-		 * Longest string value accepted, in characters.
+		 * Longest string value accepted, in characters. When not set, the largest body limit (max-size or a path's
+		 * max-size, in bytes), so the parser never refuses a string the body limit admits.
 		 */
 		@Positive
-		private int maxStringLength = 1_000_000;
+		private @Nullable Integer maxStringLength;
 
 		/**
 		 * Longest number accepted, in characters.
@@ -159,17 +175,17 @@ public class BodyLimitProperties {
 		private int maxNumberLength = 100;
 
 		/**
-		 * Longest property name accepted, in characters.
+		 * Longest property name accepted, in characters. When not set, the largest body limit, like
+		 * max-string-length.
 		 */
 		@Positive
-		private int maxNameLength = 1_000;
+		private @Nullable Integer maxNameLength;
 
 		/**
-		 * Largest JSON document accepted. Keep it at least as large as the largest body limit of a path that
-		 * accepts JSON.
+		 * Largest JSON document accepted. When not set, the largest body limit, so only the body limit (413)
+		 * refuses a large document.
 		 */
-		@NotNull
-		private DataSize maxDocumentLength = DataSize.ofMegabytes(10);
+		private @Nullable DataSize maxDocumentLength;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -187,11 +203,11 @@ public class BodyLimitProperties {
 			this.maxNestingDepth = maxNestingDepth;
 		}
 
-		public int getMaxStringLength() {
+		public @Nullable Integer getMaxStringLength() {
 			return this.maxStringLength;
 		}
 
-		public void setMaxStringLength(int maxStringLength) {
+		public void setMaxStringLength(@Nullable Integer maxStringLength) {
 			this.maxStringLength = maxStringLength;
 		}
 
@@ -203,20 +219,20 @@ public class BodyLimitProperties {
 			this.maxNumberLength = maxNumberLength;
 		}
 
-		public int getMaxNameLength() {
+		public @Nullable Integer getMaxNameLength() {
 			return this.maxNameLength;
 		}
 
-		public void setMaxNameLength(int maxNameLength) {
+		public void setMaxNameLength(@Nullable Integer maxNameLength) {
 			this.maxNameLength = maxNameLength;
 		}
 
-		public DataSize getMaxDocumentLength() {
+		public @Nullable DataSize getMaxDocumentLength() {
 			return this.maxDocumentLength;
 		}
 
-		public void setMaxDocumentLength(DataSize maxDocumentLength) {
-			Assert.isTrue(maxDocumentLength.toBytes() > 0, "must be positive");
+		public void setMaxDocumentLength(@Nullable DataSize maxDocumentLength) {
+			Assert.isTrue(maxDocumentLength == null || maxDocumentLength.toBytes() > 0, "must be positive");
 			this.maxDocumentLength = maxDocumentLength;
 		}
 

@@ -7,6 +7,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Builds the application's {@link JsonMapper.Builder} on a {@link JsonFactory} with bounded
@@ -20,29 +21,37 @@ public final class JsonParserLimits {
 	}
 
 	/**
-	 * The read constraints for the given settings.
-	 * @param json the settings
+	 * The read constraints for the given settings. Unset length limits follow the largest body limit, so the
+	 * parser never refuses what the body limit admits except by nesting depth and number length, and anything
+	 * larger is refused by the body limit (413) whatever its shape.
+	 * @param properties the body limit settings
 	 * @return the constraints
 	 */
-	public static StreamReadConstraints constraints(BodyLimitProperties.Json json) {
+	public static StreamReadConstraints constraints(BodyLimitProperties properties) {
+		BodyLimitProperties.Json json = properties.getJson();
+		long largestBody = Math.max(1, properties.largestMaxSize());
+		int largestChars = (int) Math.min(Integer.MAX_VALUE, largestBody);
+		Integer maxString = json.getMaxStringLength();
+		Integer maxName = json.getMaxNameLength();
+		DataSize maxDocument = json.getMaxDocumentLength();
 		return StreamReadConstraints.builder()
 			.maxNestingDepth(json.getMaxNestingDepth())
-			.maxStringLength(json.getMaxStringLength())
+			.maxStringLength((maxString != null) ? maxString : largestChars)
 			.maxNumberLength(json.getMaxNumberLength())
-			.maxNameLength(json.getMaxNameLength())
-			.maxDocumentLength(json.getMaxDocumentLength().toBytes())
+			.maxNameLength((maxName != null) ? maxName : largestChars)
+			.maxDocumentLength((maxDocument != null) ? maxDocument.toBytes() : largestBody)
 			.build();
 	}
 
 	/**
 	 * Creates a mapper builder with bounded parsing, customized by the given customizers in order.
-	 * @param json the settings
+	 * @param properties the body limit settings
 	 * @param customizers the customizers, ordered
 	 * @return the builder
 	 */
-	public static JsonMapper.Builder builder(BodyLimitProperties.Json json,
+	public static JsonMapper.Builder builder(BodyLimitProperties properties,
 			List<JsonMapperBuilderCustomizer> customizers) {
-		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints(json)).build();
+		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints(properties)).build();
 		JsonMapper.Builder builder = JsonMapper.builder(factory);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder;

@@ -32,7 +32,7 @@ public final class JsonParserLimitsAutoConfiguration {
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	@ConditionalOnMissingBean
 	JsonMapper.Builder jsonMapperBuilder(BodyLimitProperties properties, List<JsonMapperBuilderCustomizer> customizers) {
-		return JsonParserLimits.builder(properties.getJson(), customizers);
+		return JsonParserLimits.builder(properties, customizers);
 	}
 
 }

@@ -88,6 +88,19 @@ public class SecurityHeaders {
 	}
 
 	/**
+	 * The global headers, without per-path changes or Strict-Transport-Security: for answers written before the
+	 * request could be parsed (the servlet container's own refusals), when neither its path nor its transport is
+	 * known.
+	 * @return header names and values, names compared ignoring case
+	 */
+	public Map<String, String> defaultHeaders() {
+		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.putAll(this.defaults);
+		headers.values().removeIf(String::isEmpty);
+		return headers;
+	}
+
+	/**
 	 * Whether a header written by anyone else must be dropped: the kit sets it on this response (a header whose
 	 * value is configured empty is left to the application), it is Strict-Transport-Security (which only the kit
 	 * decides, from whether the request is really secure), or it must never be sent.

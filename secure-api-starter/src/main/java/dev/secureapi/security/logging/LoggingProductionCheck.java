@@ -10,8 +10,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Reports log output that secure-api cannot mask: plain-text console or file output (masking applies to Spring
- * Boot's structured JSON formats only), and masking switched off.
+ * Reports log output that secure-api cannot mask: console or file output without a structured format (the
+ * starter sets the console's when it is not set, so this is a safety net for the console), and masking switched
+ * off.
  */
 public class LoggingProductionCheck implements ProductionCheck {
 
@@ -40,7 +41,8 @@ public class LoggingProductionCheck implements ProductionCheck {
 		if (isConsoleLogging() && !hasText("logging.structured.format.console")) {
 			findings.add(new ProductionFinding("logging.not-structured",
 					"Console logs are plain text, which is not masked: tokens, passwords and e-mail addresses in log lines are written as they are",
-					"Set logging.structured.format.console=ecs (or logstash, gelf) to write masked JSON logs"));
+					"Remove the empty logging.structured.format.console so the starter's masked default applies, or set "
+							+ "secure-api.logging.console-format (ecs, logstash, gelf or plain)"));
 		}
 		if ((hasText("logging.file.name") || hasText("logging.file.path"))
 				&& !hasText("logging.structured.format.file")) {

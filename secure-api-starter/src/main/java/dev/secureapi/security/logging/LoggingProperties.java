@@ -23,6 +23,13 @@ public class LoggingProperties implements Validator {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * Console log format set when logging.structured.format.console is not: ecs, logstash or gelf (JSON lines) or
+	 * plain (one line of text per event, for a terminal). Every one is masked; a format set through
+	 * logging.structured.format.console wins.
+	 */
+	private ConsoleFormat consoleFormat = ConsoleFormat.ECS;
+
 	private final AccessLog accessLog = new AccessLog();
 
 	private final MaskingSettings masking = new MaskingSettings();
@@ -33,6 +40,14 @@ public class LoggingProperties implements Validator {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public ConsoleFormat getConsoleFormat() {
+		return this.consoleFormat;
+	}
+
+	public void setConsoleFormat(ConsoleFormat consoleFormat) {
+		this.consoleFormat = consoleFormat;
 	}
 
 	public AccessLog getAccessLog() {
@@ -98,12 +113,13 @@ public class LoggingProperties implements Validator {
 	}
 
 	/**
-	 * Masking settings, applied to structured (JSON) log output.
+	 * Masking settings, applied to structured (JSON) log output and the kit's plain console format.
 	 */
 	public static class MaskingSettings {
 
 		/**
-		 * Whether structured (JSON) log output is masked. Plain-text log output is never masked.
+		 * Whether log output is masked: every structured (JSON) format and the kit's plain console format. A
+		 * plain-text pattern layout of the application's own is never masked.
 		 */
 		private boolean enabled = true;
 

@@ -37,7 +37,7 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 		this.masker = masker(environment);
 	}
 
-	private static @Nullable Masker masker(Environment environment) {
+	static @Nullable Masker masker(Environment environment) {
 		Binder binder = Binder.get(environment);
 		boolean enabled = binder.bind(LoggingProperties.PREFIX + ".enabled", Boolean.class).orElse(true)
 				&& binder.bind(LoggingProperties.PREFIX + ".masking.enabled", Boolean.class).orElse(true);

@@ -1,10 +1,14 @@
 package dev.secureapi.security.problem;
 
+import java.util.Map;
+
+import dev.secureapi.security.headers.SecurityHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
@@ -14,6 +18,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -43,6 +49,26 @@ public final class ProblemDetailsAutoConfiguration {
 	@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
 	ProblemErrorController problemErrorController(ProblemResponseWriter writer) {
 		return new ProblemErrorController(writer);
+	}
+
+	/**
+	 * Requests Tomcat refuses before any filter runs (request line or headers too large, malformed, invalid
+	 * characters) are answered by Tomcat's error report valve; the kit's valve writes them as problem+json.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
+			"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
+	static class TomcatErrorReportConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProblemErrorReportValveCustomizer problemErrorReportValveCustomizer(ProblemResponseWriter writer,
+				ObjectProvider<SecurityHeaders> securityHeaders, Environment environment) {
+			SecurityHeaders headers = securityHeaders.getIfAvailable();
+			return new ProblemErrorReportValveCustomizer(writer, (headers != null) ? headers.defaultHeaders() : Map.of(),
+					environment.getProperty("secure-api.request-id.header", "X-Request-Id"));
+		}
+
 	}
 
 }

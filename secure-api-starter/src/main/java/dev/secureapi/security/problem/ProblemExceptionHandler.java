@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +104,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Answers a body that could not be read: 400, unless reading failed with an I/O error that carries its own
-	 * answer (the body limit's cut-off is a 413, whatever parser was reading when it happened).
+	 * answer (the body limit's cut-off is a 413, whatever parser was reading when it happened); a JSON parser limit's
+	 * refusal names the limit.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -111,6 +113,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		ErrorResponse readFailure = readFailure(ex);
 		if (readFailure != null) {
 			return answer(readFailure, request);
+		}
+		StreamConstraintsException limit = JsonParserLimitDetail.find(ex);
+		if (limit != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					JsonParserLimitDetail.describe(limit));
+			return complete(problem, headers, request);
 		}
 		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}

@@ -31,6 +31,8 @@ public class ProblemResponseWriter {
 	/** The problem property holding field errors: a list of {@code {field, message}}. */
 	public static final String ERRORS = "errors";
 
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
 	private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
 	private final JsonMapper mapper;
@@ -70,8 +72,10 @@ public class ProblemResponseWriter {
 		if (problem.getTitle() == null && status != null) {
 			problem.setTitle(status.getReasonPhrase());
 		}
-		if (this.typeBaseUri != null && status != null && URI.create("about:blank").equals(problem.getType())) {
-			problem.setType(this.typeBaseUri.resolve(slug(status)));
+		// Spring Framework 7 leaves "type" unset for about:blank; the kit always writes it, clients read it
+		if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+			problem.setType((this.typeBaseUri != null && status != null) ? this.typeBaseUri.resolve(slug(status))
+					: ABOUT_BLANK);
 		}
 		if (problem.getInstance() == null) {
 			problem.setInstance(instance(request));

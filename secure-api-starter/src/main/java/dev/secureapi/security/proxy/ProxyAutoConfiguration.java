@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for client identity behind trusted proxies. The {@link ClientIpResolver} exists even when
@@ -26,7 +27,7 @@ public final class ProxyAutoConfiguration {
 	@ConditionalOnMissingBean(ClientIpResolver.class)
 	TrustedProxyClientIpResolver clientIpResolver(ProxyProperties properties) {
 		return new TrustedProxyClientIpResolver(
-				properties.isEnabled() ? properties.getTrustedProxies() : List.of(),
+				properties.isEnabled() ? properties.getTrustedProxies() : List.of(), properties.getForwardedHeaders(),
 				properties.getForHeader(), properties.getProtoHeader());
 	}
 
@@ -39,6 +40,13 @@ public final class ProxyAutoConfiguration {
 				new TrustedProxyFilter(resolver));
 		registration.setOrder(SecureApiFilterOrders.FORWARDED_HEADERS);
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ForwardHeadersStrategyProductionCheck forwardHeadersStrategyProductionCheck(ProxyProperties properties,
+			Environment environment) {
+		return new ForwardHeadersStrategyProductionCheck(properties, environment);
 	}
 
 }

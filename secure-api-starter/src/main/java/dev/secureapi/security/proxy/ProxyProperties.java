@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,13 +27,21 @@ public class ProxyProperties {
 	private List<String> trustedProxies = new ArrayList<>();
 
 	/**
-	 * Header listing the client and the proxies a request passed through.
+	 * Which forwarded headers are read from a trusted proxy: x-forwarded (the for-header and proto-header) or
+	 * forwarded (RFC 7239 Forwarded). The other family is ignored whatever it says, so choose the one the proxy
+	 * overwrites: a header the proxy passes through unchanged is whatever the client wrote.
+	 */
+	@NotNull
+	private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
+
+	/**
+	 * Header listing the client and the proxies a request passed through, when forwarded-headers is x-forwarded.
 	 */
 	@NotBlank
 	private String forHeader = "X-Forwarded-For";
 
 	/**
-	 * Header carrying the scheme the client used.
+	 * Header carrying the scheme the client used, when forwarded-headers is x-forwarded.
 	 */
 	@NotBlank
 	private String protoHeader = "X-Forwarded-Proto";
@@ -53,6 +62,14 @@ public class ProxyProperties {
 		this.trustedProxies = trustedProxies;
 	}
 
+	public ForwardedHeaders getForwardedHeaders() {
+		return this.forwardedHeaders;
+	}
+
+	public void setForwardedHeaders(ForwardedHeaders forwardedHeaders) {
+		this.forwardedHeaders = forwardedHeaders;
+	}
+
 	public String getForHeader() {
 		return this.forHeader;
 	}
@@ -67,6 +84,19 @@ public class ProxyProperties {
 
 	public void setProtoHeader(String protoHeader) {
 		this.protoHeader = protoHeader;
+	}
+
+	/**
+	 * The family of forwarded headers a trusted proxy writes.
+	 */
+	public enum ForwardedHeaders {
+
+		/** {@code X-Forwarded-For} and {@code X-Forwarded-Proto} (or the configured for- and proto-header). */
+		X_FORWARDED,
+
+		/** RFC 7239 {@code Forwarded}: its {@code for} and {@code proto} parameters. */
+		FORWARDED
+
 	}
 
 }

@@ -15,7 +15,9 @@ import org.springframework.util.StringUtils;
  * A {@link ClientIpResolver} that honours forwarded headers only from trusted proxies.
  *
  * <p>When the direct peer is not a trusted proxy its own address is the client, whatever headers it sent. When it
- * is, the forwarded chain ({@code X-Forwarded-For}, else RFC 7239 {@code Forwarded}) is read from the right: each
+ * is, the forwarded chain of the one configured family ({@code X-Forwarded-For}, or RFC 7239 {@code Forwarded}; the
+ * other family is never read, so a client cannot name itself through the header its proxy does not overwrite) is
+ * read from the right: each
  * trusted proxy is skipped, and the first address that is not one is the client. Only that right-to-left walk is
  * safe: the left end of the chain is whatever the client wrote. An entry that is not an IP address stops the walk
  * at the last proxy that was trusted.
@@ -31,6 +33,8 @@ public class TrustedProxyClientIpResolver implements ClientIpResolver {
 
 	private final String protoHeader;
 
+	private final ProxyProperties.ForwardedHeaders family;
+
 	/**
 	 * Creates a resolver.
 	 * @param trustedProxies addresses or CIDR ranges of trusted proxies
@@ -39,6 +43,19 @@ public class TrustedProxyClientIpResolver implements ClientIpResolver {
 	 * @throws IllegalArgumentException if an entry is not an address or CIDR range
 	 */
 	public TrustedProxyClientIpResolver(List<String> trustedProxies, String forHeader, String protoHeader) {
+		this(trustedProxies, ProxyProperties.ForwardedHeaders.X_FORWARDED, forHeader, protoHeader);
+	}
+
+	/**
+	 * Creates a resolver that reads one family of forwarded headers.
+	 * @param trustedProxies addresses or CIDR ranges of trusted proxies
+	 * @param family the family of forwarded headers read; the other is ignored
+	 * @param forHeader the header listing the forwarding chain, for {@code X_FORWARDED}
+	 * @param protoHeader the header carrying the client's scheme, for {@code X_FORWARDED}
+	 * @throws IllegalArgumentException if an entry is not an address or CIDR range
+	 */
+	public TrustedProxyClientIpResolver(List<String> trustedProxies, ProxyProperties.ForwardedHeaders family,
+			String forHeader, String protoHeader) {
 		List<IpAddressMatcher> matchers = new ArrayList<>();
 		for (String proxy : trustedProxies) {
 			matchers.add(matcher(proxy));
@@ -46,6 +63,7 @@ public class TrustedProxyClientIpResolver implements ClientIpResolver {
 		this.trustedProxies = List.copyOf(matchers);
 		this.forHeader = forHeader;
 		this.protoHeader = protoHeader;
+		this.family = family;
 	}
 
 	@Override
@@ -81,10 +99,8 @@ public class TrustedProxyClientIpResolver implements ClientIpResolver {
 		if (!isTrusted(request.getRemoteAddr())) {
 			return false;
 		}
-		String proto = lastValue(request.getHeader(this.protoHeader));
-		if (proto == null) {
-			proto = forwardedParameter(request, "proto");
-		}
+		String proto = (this.family == ProxyProperties.ForwardedHeaders.FORWARDED)
+				? forwardedParameter(request, "proto") : lastValue(request.getHeader(this.protoHeader));
 		return "https".equalsIgnoreCase(proto);
 	}
 
@@ -120,17 +136,18 @@ public class TrustedProxyClientIpResolver implements ClientIpResolver {
 
 	private List<String> forwardedChain(HttpServletRequest request) {
 		List<String> chain = new ArrayList<>();
-		for (String value : Collections.list(request.getHeaders(this.forHeader))) {
-			for (String hop : StringUtils.commaDelimitedListToStringArray(value)) {
-				chain.add(hop.trim());
-			}
-		}
-		if (chain.isEmpty()) {
+		if (this.family == ProxyProperties.ForwardedHeaders.FORWARDED) {
 			for (String value : Collections.list(request.getHeaders("Forwarded"))) {
 				for (String element : StringUtils.commaDelimitedListToStringArray(value)) {
 					String address = parameter(element, "for");
 					chain.add((address != null) ? stripPortAndBrackets(address) : "");
 				}
+			}
+			return chain;
+		}
+		for (String value : Collections.list(request.getHeaders(this.forHeader))) {
+			for (String hop : StringUtils.commaDelimitedListToStringArray(value)) {
+				chain.add(hop.trim());
 			}
 		}
 		return chain;

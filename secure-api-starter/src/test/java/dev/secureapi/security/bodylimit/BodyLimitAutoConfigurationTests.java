@@ -97,10 +97,25 @@ class BodyLimitAutoConfigurationTests {
 				.streamReadConstraints();
 			assertThat(constraints.getMaxNestingDepth()).isEqualTo(64);
 			assertThat(constraints.getMaxNumberLength()).isEqualTo(100);
-			assertThat(constraints.getMaxStringLength()).isEqualTo(1_000_000);
-			assertThat(constraints.getMaxNameLength()).isEqualTo(1_000);
-			assertThat(constraints.getMaxDocumentLength()).isEqualTo(10L << 20);
+			assertThat(constraints.getMaxStringLength()).isEqualTo(2 << 20);
+			assertThat(constraints.getMaxNameLength()).isEqualTo(2 << 20);
+			assertThat(constraints.getMaxDocumentLength()).isEqualTo(2L << 20);
 		});
+	}
+
+	@Test
+	void unsetJsonLengthLimitsFollowTheLargestBodyLimit() {
+		this.jsonRunner
+			.withPropertyValues("secure-api.body-limit.max-size=1MB", "secure-api.body-limit.paths[0].patterns=/upload/**",
+					"secure-api.body-limit.paths[0].max-size=5MB")
+			.run((context) -> {
+				StreamReadConstraints constraints = context.getBean(JsonMapper.class)
+					.tokenStreamFactory()
+					.streamReadConstraints();
+				assertThat(constraints.getMaxStringLength()).isEqualTo(5 << 20);
+				assertThat(constraints.getMaxNameLength()).isEqualTo(5 << 20);
+				assertThat(constraints.getMaxDocumentLength()).isEqualTo(5L << 20);
+			});
 	}
 
 	@Test

@@ -14,6 +14,10 @@ class TrustedProxyClientIpResolverTests {
 	private final TrustedProxyClientIpResolver resolver = new TrustedProxyClientIpResolver(
 			List.of("10.0.0.0/8", "192.168.1.10", "2001:db8::/32"), "X-Forwarded-For", "X-Forwarded-Proto");
 
+	private final TrustedProxyClientIpResolver forwarded = new TrustedProxyClientIpResolver(
+			List.of("10.0.0.0/8", "192.168.1.10", "2001:db8::/32"), ProxyProperties.ForwardedHeaders.FORWARDED,
+			"X-Forwarded-For", "X-Forwarded-Proto");
+
 	@Test
 	void untrustedPeerIsTheClientWhateverItForwards() {
 		MockHttpServletRequest request = request("203.0.113.50", "1.2.3.4");
@@ -65,16 +69,43 @@ class TrustedProxyClientIpResolverTests {
 	}
 
 	@Test
-	void forwardedHeaderIsUsedWhenXForwardedForIsAbsent() {
+	void forwardedFamilyReadsRfc7239Forwarded() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr("10.0.0.1");
 		request.addHeader("Forwarded", "for=6.6.6.6, for=\"[2001:db9::7]:4711\";proto=https, for=10.0.0.5");
-		assertThat(this.resolver.resolve(request)).isEqualTo("2001:db9::7");
+		assertThat(this.forwarded.resolve(request)).isEqualTo("2001:db9::7");
 		MockHttpServletRequest withPort = new MockHttpServletRequest();
 		withPort.setRemoteAddr("10.0.0.1");
 		withPort.addHeader("Forwarded", "for=198.51.100.7:8080;proto=https");
-		assertThat(this.resolver.resolve(withPort)).isEqualTo("198.51.100.7");
-		assertThat(this.resolver.isSecure(withPort)).isTrue();
+		assertThat(this.forwarded.resolve(withPort)).isEqualTo("198.51.100.7");
+		assertThat(this.forwarded.isSecure(withPort)).isTrue();
+	}
+
+	@Test
+	void xForwardedFamilyIgnoresForwardedWhateverItSays() {
+		MockHttpServletRequest onlyForwarded = new MockHttpServletRequest();
+		onlyForwarded.setRemoteAddr("10.0.0.1");
+		onlyForwarded.addHeader("Forwarded", "for=6.6.6.6;proto=https");
+		assertThat(this.resolver.resolve(onlyForwarded)).isEqualTo("10.0.0.1");
+		assertThat(this.resolver.isSecure(onlyForwarded)).isFalse();
+		MockHttpServletRequest both = request("10.0.0.1", "198.51.100.7");
+		both.addHeader("X-Forwarded-Proto", "http");
+		both.addHeader("Forwarded", "for=6.6.6.6;proto=https");
+		assertThat(this.resolver.resolve(both)).isEqualTo("198.51.100.7");
+		assertThat(this.resolver.isSecure(both)).isFalse();
+	}
+
+	@Test
+	void forwardedFamilyIgnoresXForwardedWhateverItSays() {
+		MockHttpServletRequest onlyXForwarded = request("10.0.0.1", "6.6.6.6");
+		onlyXForwarded.addHeader("X-Forwarded-Proto", "https");
+		assertThat(this.forwarded.resolve(onlyXForwarded)).isEqualTo("10.0.0.1");
+		assertThat(this.forwarded.isSecure(onlyXForwarded)).isFalse();
+		MockHttpServletRequest both = request("10.0.0.1", "6.6.6.6");
+		both.addHeader("X-Forwarded-Proto", "https");
+		both.addHeader("Forwarded", "for=198.51.100.7;proto=http");
+		assertThat(this.forwarded.resolve(both)).isEqualTo("198.51.100.7");
+		assertThat(this.forwarded.isSecure(both)).isFalse();
 	}
 
 	@Test

@@ -322,6 +322,7 @@ class HardeningWebTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":" + status)
+			.contains("\"type\":\"about:blank\"")
 			.contains("\"title\":")
 			.contains("\"detail\":")
 			.contains("\"instance\":")
