@@ -10,11 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import dev.secureapi.test.RedisTopology;
 import dev.secureapi.test.RequiresServices;
 import dev.secureapi.test.TestServices;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -22,10 +26,16 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several instances sharing one Redis admit exactly the capacity per key, together, under concurrency.
+ * Several instances sharing one Redis admit exactly the capacity per key, together, under concurrency, and count
+ * login failures together; on a single server, a Redis Cluster and a Sentinel-managed primary.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisSharedLimitTests {
+
+	@Parameter
+	RedisTopology topology;
 
 	@Test
 	void threeInstancesSharingRedisAdmitExactlyTheCapacityPerKeyUnderConcurrency() throws Exception {
@@ -40,10 +50,7 @@ class RedisSharedLimitTests {
 		ExecutorService threads = Executors.newFixedThreadPool(30);
 		try {
 			for (int i = 0; i < 3; i++) {
-				LettuceConnectionFactory factory = new LettuceConnectionFactory(TestServices.redis().host(),
-						TestServices.redis().port());
-				factory.afterPropertiesSet();
-				factory.start();
+				LettuceConnectionFactory factory = this.topology.connectionFactory();
 				factories.add(factory);
 				RedisRateLimitBackend instance = new RedisRateLimitBackend(factory, properties);
 				instance.connecting().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -100,6 +107,30 @@ class RedisSharedLimitTests {
 		}
 	}
 
+	@Test
+	void twoApplicationsSharingRedisCountLoginFailuresTogether() {
+		String prefix = TestServices.redis().uniquePrefix();
+		String[] guard = { "secure-api.rate-limit.login.max-failures-per-user-and-ip=5",
+				"secure-api.rate-limit.login.max-failures-per-user=20", "secure-api.rate-limit.login.window=15m" };
+		try (ConfigurableApplicationContext first = RateLimitTestApplication.start(with(properties(prefix), guard));
+				ConfigurableApplicationContext second = RateLimitTestApplication.start(with(properties(prefix), guard))) {
+			RateLimitTestApplication.Client one = new RateLimitTestApplication.Client(first);
+			RateLimitTestApplication.Client two = new RateLimitTestApplication.Client(second);
+			for (int i = 0; i < 5; i++) {
+				assertThat(((i % 2 == 0) ? one : two).login("alice", "wrong-" + i).statusCode()).isEqualTo(401);
+			}
+			// five failures spread over two instances: both refuse the sixth attempt, even with the right password
+			assertThat(one.login("alice", RateLimitTestApplication.PASSWORD).statusCode()).isEqualTo(429);
+			assertThat(two.login("alice", RateLimitTestApplication.PASSWORD).statusCode()).isEqualTo(429);
+		}
+	}
+
+	private static String[] with(String[] properties, String... more) {
+		String[] all = java.util.Arrays.copyOf(properties, properties.length + more.length);
+		System.arraycopy(more, 0, all, properties.length, more.length);
+		return all;
+	}
+
 	private static java.util.Map<Integer, Long> statuses(List<CompletableFuture<HttpResponse<String>>> responses) {
 		return responses.stream()
 			.map(CompletableFuture::join)
@@ -107,14 +138,13 @@ class RedisSharedLimitTests {
 					java.util.stream.Collectors.counting()));
 	}
 
-	private static String[] properties(String prefix) {
-		return new String[] { "spring.data.redis.url=" + TestServices.redis().url(),
-				"secure-api.rate-limit.redis.key-prefix=" + prefix,
+	private String[] properties(String prefix) {
+		return this.topology.springProperties("secure-api.rate-limit.redis.key-prefix=" + prefix,
 				// the burst queues on two shared Redis connections; the default 100 ms is for production traffic
 				"secure-api.rate-limit.redis.command-timeout=5s", "secure-api.rate-limit.policies[0].name=burst",
 				"secure-api.rate-limit.policies[0].paths=/open",
 				"secure-api.rate-limit.policies[0].limits[0].capacity=10",
-				"secure-api.rate-limit.policies[0].limits[0].period=1h" };
+				"secure-api.rate-limit.policies[0].limits[0].period=1h");
 	}
 
 }
