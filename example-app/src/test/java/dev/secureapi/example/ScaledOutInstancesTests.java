@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,13 +23,15 @@ import dev.secureapi.test.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three instances of the application in the prod profile on one PostgreSQL database and one Redis Cluster, each
- * on its own port, behave as one: rate limits and the login guard count together, a refresh token reused at any
- * instance revokes its family everywhere, a revoked access token is refused everywhere, and a write through one
- * instance is seen by the others at once (their caches are invalidated). Refresh tokens and revoked ids are kept
- * in Redis here, so that store is exercised on the cluster too.
+ * Several instances of the application in the prod profile on one PostgreSQL database, each on its own port,
+ * behave as one: three on a Redis Cluster, two on a Sentinel-managed primary. Rate limits and the login guard
+ * count together, a refresh token reused at any instance revokes its family everywhere, a revoked access token is
+ * refused everywhere, and a write through one instance is seen by the others at once (their caches are
+ * invalidated). Refresh tokens and revoked ids are kept in Redis here, so that store is exercised too.
  */
 @RequiresServices({ RequiresServices.Service.POSTGRES, RequiresServices.Service.REDIS })
+@ParameterizedClass
+@EnumSource(names = { "CLUSTER", "SENTINEL" })
 class ScaledOutInstancesTests {
 
 	private static final int LIMITED_CAPACITY = 6;
@@ -35,12 +40,15 @@ class ScaledOutInstancesTests {
 
 	private static final List<Api> instances = new ArrayList<>();
 
-	@BeforeAll
-	static void startThreeInstances() {
+	@Parameter
+	RedisTopology topology;
+
+	@BeforeParameterizedClassInvocation
+	static void startInstances(RedisTopology topology) {
 		String database = TestServices.postgres().createDatabase();
 		String prefix = TestServices.redis().uniquePrefix();
 		List<String> properties = new ArrayList<>(List.of(ApiTestSupport.PROPERTIES));
-		properties.addAll(RedisTopology.CLUSTER.springProperties());
+		properties.addAll(topology.springProperties());
 		properties.addAll(List.of("server.port=0", "spring.main.banner-mode=off", "spring.datasource.url=" + database,
 				"secure-api.proxy.trusted-proxies=127.0.0.1/32,::1/128",
 				"secure-api.production-checks.ignored=" + ApiTestSupport.PROD_TEST_IGNORED_FINDINGS,
@@ -55,7 +63,8 @@ class ScaledOutInstancesTests {
 			properties.add("spring.datasource.username=" + TestServices.postgres().username());
 			properties.add("spring.datasource.password=" + TestServices.postgres().password());
 		}
-		for (int i = 0; i < 3; i++) {
+		int count = (topology == RedisTopology.CLUSTER) ? 3 : 2;
+		for (int i = 0; i < count; i++) {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(ExampleApplication.class)
 				.profiles("prod")
 				.properties(properties.toArray(String[]::new))
@@ -65,13 +74,15 @@ class ScaledOutInstancesTests {
 		}
 	}
 
-	@AfterAll
+	@AfterParameterizedClassInvocation
 	static void stopInstances() {
 		contexts.forEach(ConfigurableApplicationContext::close);
+		contexts.clear();
+		instances.clear();
 	}
 
 	@Test
-	void requestsSpreadOverThreeInstancesAreAdmittedExactlyUpToTheCapacityInTotal() {
+	void requestsSpreadOverTheInstancesAreAdmittedExactlyUpToTheCapacityInTotal() {
 		int admitted = 0;
 		for (int i = 0; i < 15; i++) {
 			if (instance(i).get("/actuator/health", null).status() != 429) {
@@ -87,7 +98,7 @@ class ScaledOutInstancesTests {
 		for (int i = 0; i < 5; i++) {
 			assertThat(instance(i).login(user.username(), "wrong-password-" + i).status()).isEqualTo(401);
 		}
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < instances.size(); i++) {
 			assertThat(instance(i).login(user.username(), user.password()).status()).isEqualTo(429);
 		}
 	}
@@ -105,12 +116,12 @@ class ScaledOutInstancesTests {
 	@Test
 	void anAccessTokenRevokedAtOneInstanceIsRefusedByEveryInstance() {
 		TestUser user = instance(0).newUser("revoked");
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < instances.size(); i++) {
 			assertThat(instance(i).get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(200);
 		}
 		assertThat(instance(1).postForm("/api/v1/token/revoke", Map.of("token", user.accessToken())).status())
 			.isEqualTo(200);
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < instances.size(); i++) {
 			assertThat(instance(i).get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(401);
 		}
 	}
@@ -119,24 +130,28 @@ class ScaledOutInstancesTests {
 	void aProfileChangedAtOneInstanceIsSeenAtOnceByTheOthers() {
 		TestUser user = instance(0).newUser("cached");
 		String adminToken = instance(0).token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < instances.size(); i++) {
 			// read (and cache) the profile and the list page everywhere first
 			assertThat(instance(i).get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(200);
 			assertThat(instance(i).get("/api/v1/users?name=" + user.username(), adminToken).body())
 				.contains(user.username())
-				.doesNotContain("Changed at instance three");
+				.doesNotContain("Changed at the last instance");
 		}
-		Response changed = instance(2).patchJson("/api/v1/users/me",
-				instance(2).json(Map.of("display_name", "Changed at instance three")), user.accessToken());
+		Response changed = last().patchJson("/api/v1/users/me",
+				last().json(Map.of("display_name", "Changed at the last instance")), user.accessToken());
 		assertThat(changed.status()).isEqualTo(200);
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < instances.size(); i++) {
 			assertThat(instance(i).get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
-				.isEqualTo("Changed at instance three");
+				.isEqualTo("Changed at the last instance");
 		}
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < instances.size(); i++) {
 			assertThat(instance(i).get("/api/v1/users?name=" + user.username(), adminToken).body())
-				.contains("Changed at instance three");
+				.contains("Changed at the last instance");
 		}
+	}
+
+	private static Api last() {
+		return instances.get(instances.size() - 1);
 	}
 
 	private static Api instance(int i) {

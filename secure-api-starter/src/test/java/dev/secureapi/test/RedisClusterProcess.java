@@ -139,6 +139,57 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Moves the slot of a key, with its keys, to another primary the way {@code redis-cli --cluster reshard} does
+	 * ({@code IMPORTING}/{@code MIGRATING}, {@code MIGRATE}, {@code SETSLOT NODE}), so clients that still route it
+	 * to the old primary get {@code ASK} during the move and {@code MOVED} after it.
+	 * @param key the key
+	 * @return the port of the primary that serves the slot now
+	 */
+	public synchronized int moveSlotOf(String key) {
+		int slot = SlotHash.getSlot(key);
+		int source = primaryOf(key);
+		int target = primaries().stream().filter((port) -> port != source).findFirst().orElseThrow();
+		String sourceId = RedisProcesses.cli("-p", String.valueOf(source), "cluster", "myid").trim();
+		String targetId = RedisProcesses.cli("-p", String.valueOf(target), "cluster", "myid").trim();
+		RedisProcesses.cli("-p", String.valueOf(target), "cluster", "setslot", String.valueOf(slot), "importing",
+				sourceId);
+		RedisProcesses.cli("-p", String.valueOf(source), "cluster", "setslot", String.valueOf(slot), "migrating",
+				targetId);
+		while (true) {
+			String[] keys = RedisProcesses
+				.cli("-p", String.valueOf(source), "cluster", "getkeysinslot", String.valueOf(slot), "100")
+				.trim()
+				.split("\\r?\\n");
+			if (keys.length == 0 || keys[0].isBlank()) {
+				break;
+			}
+			List<String> migrate = new ArrayList<>(List.of("-p", String.valueOf(source), "migrate", "127.0.0.1",
+					String.valueOf(target), "", "0", "5000", "keys"));
+			migrate.addAll(List.of(keys));
+			String reply = RedisProcesses.cli(migrate.toArray(String[]::new));
+			if (!reply.contains("OK")) {
+				throw new IllegalStateException("MIGRATE failed: " + reply);
+			}
+		}
+		for (int port : primaries()) {
+			RedisProcesses.cli("-p", String.valueOf(port), "cluster", "setslot", String.valueOf(slot), "node",
+					targetId);
+		}
+		return target;
+	}
+
+	private List<Integer> primaries() {
+		List<Integer> primaries = new ArrayList<>();
+		for (String line : clusterNodes().split("\r?\n")) {
+			String[] fields = line.trim().split(" ");
+			if (fields.length >= 8 && fields[2].contains("master") && !fields[2].contains("fail")) {
+				primaries.add(Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@'))));
+			}
+		}
+		return primaries;
+	}
+
+	/**
 	 * Kills a node ({@code SIGKILL}), as a crash would.
 	 * @param port the node's port
 	 */
