@@ -65,10 +65,10 @@ class ScaledOutInstancesTests {
 		}
 		int count = (topology == RedisTopology.CLUSTER) ? 3 : 2;
 		for (int i = 0; i < count; i++) {
+			// as command-line arguments, so they take precedence over application.yaml as in a deployment
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(ExampleApplication.class)
 				.profiles("prod")
-				.properties(properties.toArray(String[]::new))
-				.run();
+				.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));
 			contexts.add(context);
 			instances.add(new Api(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))));
 		}
