@@ -55,6 +55,8 @@ class ScaledOutInstancesTests {
 				"spring.cache.redis.key-prefix=" + prefix + "cache:", "secure-api.rate-limit.redis.key-prefix=" + prefix
 						+ "rl:",
 				"secure-api.jwt.refresh-store=redis", "secure-api.jwt.redis-key-prefix=" + prefix + "jwt:",
+				// a loaded build machine can take longer than the production 100 ms for a first command
+				"secure-api.rate-limit.redis.command-timeout=5s",
 				"secure-api.rate-limit.login.max-failures-per-user-and-ip=5",
 				"secure-api.rate-limit.policies[1].name=health", "secure-api.rate-limit.policies[1].paths[0]=/actuator/health",
 				"secure-api.rate-limit.policies[1].limits[0].capacity=" + LIMITED_CAPACITY,
