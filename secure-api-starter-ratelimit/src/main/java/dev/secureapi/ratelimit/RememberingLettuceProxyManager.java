@@ -41,7 +41,8 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 	/**
 	 * Sets the key to {@code ARGV[3]} when it holds {@code ARGV[2]} (or nothing, when {@code ARGV[1]} is
 	 * {@code 0}), with an expiry of {@code ARGV[4]} milliseconds unless that is {@code 0}. Answers {@code {1}}
-	 * when it did, else {@code {0, current}} or {@code {0}} when the key holds nothing.
+	 * when it did, else {@code {0, current}} or {@code {0}} when the key holds nothing. It touches its one declared
+	 * key only, so on a Redis Cluster it runs on the primary of that key's slot like any single-key command.
 	 */
 	static final String COMPARE_AND_SWAP_SCRIPT = """
 			local current = redis.call('get', KEYS[1])

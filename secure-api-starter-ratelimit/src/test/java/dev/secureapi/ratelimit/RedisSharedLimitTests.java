@@ -10,11 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import dev.secureapi.test.RedisTopology;
 import dev.secureapi.test.RequiresServices;
 import dev.secureapi.test.TestServices;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -22,10 +28,53 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several instances sharing one Redis admit exactly the capacity per key, together, under concurrency.
+ * Several instances sharing one Redis admit exactly the capacity per key, together, under concurrency, and count
+ * login failures together; on a single server, a Redis Cluster and a Sentinel-managed primary.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisSharedLimitTests {
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@Parameter
+	RedisTopology topology;
+
+	/**
+	 * Two applications sharing the topology's Redis, started once per topology: {@code /open} and
+	 * {@code /api/items} have a policy each (one per test, so they never share a bucket), and the login guard
+	 * allows five failures per user and address.
+	 */
+	@BeforeParameterizedClassInvocation
+	static void startTwoApplications(RedisTopology topology) {
+		String[] properties = topology.springProperties(
+				"secure-api.rate-limit.redis.key-prefix=" + TestServices.redis().uniquePrefix(),
+				// the burst queues on two shared Redis connections; the default 100 ms is for production traffic
+				"secure-api.rate-limit.redis.command-timeout=5s", "secure-api.rate-limit.policies[0].name=burst",
+				"secure-api.rate-limit.policies[0].paths=/open",
+				"secure-api.rate-limit.policies[0].limits[0].capacity=10",
+				"secure-api.rate-limit.policies[0].limits[0].period=1h", "secure-api.rate-limit.policies[1].name=shared",
+				"secure-api.rate-limit.policies[1].paths=/api/items",
+				"secure-api.rate-limit.policies[1].limits[0].capacity=10",
+				"secure-api.rate-limit.policies[1].limits[0].period=1h",
+				"secure-api.rate-limit.login.max-failures-per-user-and-ip=5",
+				"secure-api.rate-limit.login.max-failures-per-user=20", "secure-api.rate-limit.login.window=15m");
+		first = RateLimitTestApplication.start(properties);
+		second = RateLimitTestApplication.start(properties);
+	}
+
+	@AfterParameterizedClassInvocation
+	static void stopApplications() {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+	}
 
 	@Test
 	void threeInstancesSharingRedisAdmitExactlyTheCapacityPerKeyUnderConcurrency() throws Exception {
@@ -40,10 +89,7 @@ class RedisSharedLimitTests {
 		ExecutorService threads = Executors.newFixedThreadPool(30);
 		try {
 			for (int i = 0; i < 3; i++) {
-				LettuceConnectionFactory factory = new LettuceConnectionFactory(TestServices.redis().host(),
-						TestServices.redis().port());
-				factory.afterPropertiesSet();
-				factory.start();
+				LettuceConnectionFactory factory = this.topology.connectionFactory();
 				factories.add(factory);
 				RedisRateLimitBackend instance = new RedisRateLimitBackend(factory, properties);
 				instance.connecting().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -71,33 +117,38 @@ class RedisSharedLimitTests {
 
 	@Test
 	void oneApplicationOnRedisAdmitsExactlyTheCapacityOfAConcurrentBurst() {
-		String prefix = TestServices.redis().uniquePrefix();
-		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(properties(prefix))) {
-			assertThat(context.getBean(RateLimitBackend.class)).isInstanceOf(RedisRateLimitBackend.class);
-			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
-			List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 50)
-				.mapToObj((i) -> client.getAsync("/open"))
-				.toList();
-			assertThat(statuses(responses)).containsOnlyKeys(200, 429).containsEntry(200, 10L).containsEntry(429, 40L);
-			HttpResponse<String> refused = client.get("/open");
-			assertThat(refused.headers().firstValue("RateLimit")).hasValueSatisfying(
-					(value) -> assertThat(value).startsWith("\"burst\";r=0;"));
-			assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-		}
+		assertThat(first.getBean(RateLimitBackend.class)).isInstanceOf(RedisRateLimitBackend.class);
+		RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(first);
+		List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 50)
+			.mapToObj((i) -> client.getAsync("/open"))
+			.toList();
+		assertThat(statuses(responses)).containsOnlyKeys(200, 429).containsEntry(200, 10L).containsEntry(429, 40L);
+		HttpResponse<String> refused = client.get("/open");
+		assertThat(refused.headers().firstValue("RateLimit")).hasValueSatisfying(
+				(value) -> assertThat(value).startsWith("\"burst\";r=0;"));
+		assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
 	}
 
 	@Test
 	void twoApplicationsSharingRedisAdmitExactlyTheCapacityInTotal() {
-		String prefix = TestServices.redis().uniquePrefix();
-		try (ConfigurableApplicationContext first = RateLimitTestApplication.start(properties(prefix));
-				ConfigurableApplicationContext second = RateLimitTestApplication.start(properties(prefix))) {
-			RateLimitTestApplication.Client one = new RateLimitTestApplication.Client(first);
-			RateLimitTestApplication.Client two = new RateLimitTestApplication.Client(second);
-			List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 50)
-				.mapToObj((i) -> ((i % 2 == 0) ? one : two).getAsync("/open"))
-				.toList();
-			assertThat(statuses(responses)).containsOnlyKeys(200, 429).containsEntry(200, 10L).containsEntry(429, 40L);
+		RateLimitTestApplication.Client one = new RateLimitTestApplication.Client(first);
+		RateLimitTestApplication.Client two = new RateLimitTestApplication.Client(second);
+		List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 50)
+			.mapToObj((i) -> ((i % 2 == 0) ? one : two).getAsync("/api/items"))
+			.toList();
+		assertThat(statuses(responses)).containsOnlyKeys(200, 429).containsEntry(200, 10L).containsEntry(429, 40L);
+	}
+
+	@Test
+	void twoApplicationsSharingRedisCountLoginFailuresTogether() {
+		RateLimitTestApplication.Client one = new RateLimitTestApplication.Client(first);
+		RateLimitTestApplication.Client two = new RateLimitTestApplication.Client(second);
+		for (int i = 0; i < 5; i++) {
+			assertThat(((i % 2 == 0) ? one : two).login("alice", "wrong-" + i).statusCode()).isEqualTo(401);
 		}
+		// five failures spread over two instances: both refuse the sixth attempt, even with the right password
+		assertThat(one.login("alice", RateLimitTestApplication.PASSWORD).statusCode()).isEqualTo(429);
+		assertThat(two.login("alice", RateLimitTestApplication.PASSWORD).statusCode()).isEqualTo(429);
 	}
 
 	private static java.util.Map<Integer, Long> statuses(List<CompletableFuture<HttpResponse<String>>> responses) {
@@ -105,16 +156,6 @@ class RedisSharedLimitTests {
 			.map(CompletableFuture::join)
 			.collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode,
 					java.util.stream.Collectors.counting()));
-	}
-
-	private static String[] properties(String prefix) {
-		return new String[] { "spring.data.redis.url=" + TestServices.redis().url(),
-				"secure-api.rate-limit.redis.key-prefix=" + prefix,
-				// the burst queues on two shared Redis connections; the default 100 ms is for production traffic
-				"secure-api.rate-limit.redis.command-timeout=5s", "secure-api.rate-limit.policies[0].name=burst",
-				"secure-api.rate-limit.policies[0].paths=/open",
-				"secure-api.rate-limit.policies[0].limits[0].capacity=10",
-				"secure-api.rate-limit.policies[0].limits[0].period=1h" };
 	}
 
 }

@@ -2,32 +2,64 @@ package dev.secureapi.security.jwt;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Refresh tokens in Redis. A token is a hash at {@code <prefix>rt:<token hash>}, a family a hash at
- * {@code <prefix>rf:<family id>}, and a user's families a set at {@code <prefix>rs:<subject>}; every key expires
- * with its family. Spending a token is one Lua script, so of two concurrent requests with the same token exactly
- * one sees it unused. Spent tokens stay until their family expires, so reuse is detected. Single-node or
- * primary/replica Redis only: the script touches keys it derives, which Redis Cluster does not allow.
+ * Refresh tokens in Redis, on a single server, a Sentinel-managed primary or Redis Cluster. A family is a hash at
+ * {@code <prefix>rf:{<family id>}} and each of its tokens a hash at {@code <prefix>rt:{<family id>}:<token hash>}:
+ * the hash tag puts a family and its tokens in one cluster slot, so every script touches one slot only. A token's
+ * family is found through {@code <prefix>rti:<token hash>}, and a user's families through the set
+ * {@code <prefix>rs:<subject>}; every key expires with its family.
+ * <p>
+ * Spending a token is one Lua script on the token and its family, so of two concurrent requests with the same
+ * token exactly one sees it unused, whichever instance each reaches. Spent tokens stay until their family expires,
+ * so reuse is detected. Revoking a user's families revokes each family listed at that moment, one atomic step per
+ * family.
  */
 public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
+	/** Starts a family with its first token: {@code KEYS} family, token; {@code ARGV} subject, expiry, idle. */
+	private static final RedisScript<Long> CREATE = RedisScript.of("""
+			redis.call('HSET', KEYS[1], 'subject', ARGV[1], 'expires', ARGV[2], 'revoked', '0')
+			redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+			redis.call('HSET', KEYS[2], 'used', '0', 'idle', ARGV[3])
+			redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+			return 1
+			""", Long.class);
+
+	/** Adds a token to a family that still exists: {@code KEYS} family, token; {@code ARGV} idle. */
+	private static final RedisScript<String> ADD = RedisScript.of("""
+			local expires = redis.call('HGET', KEYS[1], 'expires')
+			if not expires then return false end
+			redis.call('HSET', KEYS[2], 'used', '0', 'idle', ARGV[1])
+			redis.call('PEXPIREAT', KEYS[2], expires)
+			return expires
+			""", String.class);
+
+	/** Spends a token: {@code KEYS} token, family. */
 	private static final RedisScript<List<String>> CONSUME = RedisScript.of("""
-			local token = redis.call('HMGET', KEYS[1], 'family', 'used', 'idle')
-			if not token[1] then return {'UNKNOWN'} end
-			local family = redis.call('HMGET', ARGV[1] .. token[1], 'subject', 'expires', 'revoked')
+			local token = redis.call('HMGET', KEYS[1], 'used', 'idle')
+			if not token[2] then return {'UNKNOWN'} end
+			local family = redis.call('HMGET', KEYS[2], 'subject', 'expires', 'revoked')
 			if not family[1] then return {'UNKNOWN'} end
 			local outcome = 'CONSUMED'
-			if token[2] == '1' then outcome = 'REUSED'
+			if token[1] == '1' then outcome = 'REUSED'
 			elseif family[3] == '1' then outcome = 'REVOKED' end
 			redis.call('HSET', KEYS[1], 'used', '1')
-			return {outcome, token[1], family[1], family[2], token[3]}
+			return {outcome, family[1], family[2], token[2]}
 			""", listOfStrings());
+
+	/** Revokes a family that still exists (never recreating an expired one without expiry): {@code KEYS} family. */
+	private static final RedisScript<Long> REVOKE = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  redis.call('HSET', KEYS[1], 'revoked', '1')
+			  return 1
+			end
+			return 0
+			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -45,59 +77,62 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public void create(Family family, Token token) {
-		String key = familyKey(family.id());
-		this.redis.opsForHash()
-			.putAll(key, Map.of("subject", family.subject(), "expires", Long.toString(family.expiresAt().toEpochMilli()),
-					"revoked", "0"));
-		this.redis.expireAt(key, family.expiresAt());
+		String expires = Long.toString(family.expiresAt().toEpochMilli());
+		this.redis.execute(CREATE, List.of(familyKey(family.id()), tokenKey(family.id(), token.hash())),
+				family.subject(), expires, Long.toString(token.idleExpiresAt().toEpochMilli()));
 		String subjectKey = this.prefix + "rs:" + family.subject();
 		this.redis.opsForSet().add(subjectKey, family.id());
 		Long ttl = this.redis.getExpire(subjectKey);
 		if (ttl == null || ttl < 0 || Instant.now().plusSeconds(ttl).isBefore(family.expiresAt())) {
 			this.redis.expireAt(subjectKey, family.expiresAt());
 		}
-		add(token, family.expiresAt());
+		index(token, family.expiresAt());
 	}
 
 	@Override
 	public void add(Token token) {
-		Object expires = this.redis.opsForHash().get(familyKey(token.familyId()), "expires");
+		String expires = this.redis.execute(ADD,
+				List.of(familyKey(token.familyId()), tokenKey(token.familyId(), token.hash())),
+				Long.toString(token.idleExpiresAt().toEpochMilli()));
 		if (expires != null) {
-			add(token, Instant.ofEpochMilli(Long.parseLong(expires.toString())));
+			index(token, Instant.ofEpochMilli(Long.parseLong(expires)));
 		}
 	}
 
-	private void add(Token token, Instant familyExpiresAt) {
-		String key = tokenKey(token.hash());
-		this.redis.opsForHash()
-			.putAll(key, Map.of("family", token.familyId(), "used", "0", "idle",
-					Long.toString(token.idleExpiresAt().toEpochMilli())));
+	/**
+	 * Makes a token findable by its hash, once it is stored in its family's slot.
+	 */
+	private void index(Token token, Instant familyExpiresAt) {
+		String key = indexKey(token.hash());
+		this.redis.opsForValue().set(key, token.familyId());
 		this.redis.expireAt(key, familyExpiresAt);
 	}
 
 	@Override
 	public Consumption consume(String tokenHash) {
-		List<String> result = this.redis.execute(CONSUME, List.of(tokenKey(tokenHash)), this.prefix + "rf:");
-		if (result == null || result.size() < 5) {
+		Optional<String> familyId = findFamilyId(tokenHash);
+		if (familyId.isEmpty()) {
 			return Consumption.unknown();
 		}
-		Family family = new Family(result.get(1), result.get(2), Instant.ofEpochMilli(Long.parseLong(result.get(3))));
+		List<String> result = this.redis.execute(CONSUME,
+				List.of(tokenKey(familyId.get(), tokenHash), familyKey(familyId.get())));
+		if (result == null || result.size() < 4) {
+			return Consumption.unknown();
+		}
+		Family family = new Family(familyId.get(), result.get(1),
+				Instant.ofEpochMilli(Long.parseLong(result.get(2))));
 		return new Consumption(Outcome.valueOf(result.get(0)), family,
-				Instant.ofEpochMilli(Long.parseLong(result.get(4))));
+				Instant.ofEpochMilli(Long.parseLong(result.get(3))));
 	}
 
 	@Override
 	public Optional<String> findFamilyId(String tokenHash) {
-		Object family = this.redis.opsForHash().get(tokenKey(tokenHash), "family");
-		return Optional.ofNullable(family).map(Object::toString);
+		return Optional.ofNullable(this.redis.opsForValue().get(indexKey(tokenHash)));
 	}
 
 	@Override
 	public void revokeFamily(String familyId) {
-		String key = familyKey(familyId);
-		if (Boolean.TRUE.equals(this.redis.hasKey(key))) {
-			this.redis.opsForHash().put(key, "revoked", "1");
-		}
+		this.redis.execute(REVOKE, List.of(familyKey(familyId)));
 	}
 
 	@Override
@@ -113,12 +148,16 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 		return (Class<List<String>>) (Class<?>) List.class;
 	}
 
-	private String tokenKey(String hash) {
-		return this.prefix + "rt:" + hash;
+	private String tokenKey(String familyId, String hash) {
+		return this.prefix + "rt:{" + familyId + "}:" + hash;
 	}
 
 	private String familyKey(String familyId) {
-		return this.prefix + "rf:" + familyId;
+		return this.prefix + "rf:{" + familyId + "}";
+	}
+
+	private String indexKey(String hash) {
+		return this.prefix + "rti:" + hash;
 	}
 
 }

@@ -1,45 +1,69 @@
 package dev.secureapi.security.jwt;
 
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.secureapi.security.jwt.RefreshTokenStore.Family;
+import dev.secureapi.security.jwt.RefreshTokenStore.Outcome;
+import dev.secureapi.security.jwt.RefreshTokenStore.Token;
+import dev.secureapi.test.RedisTopology;
 import dev.secureapi.test.RequiresServices;
 import dev.secureapi.test.TestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Redis stores on a real Redis.
+ * The Redis stores on a real Redis: a single server, a Redis Cluster and a Sentinel-managed primary. Two
+ * stores on two connection factories stand for two application instances.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
+
+	@Parameter
+	RedisTopology topology;
+
+	private static String prefix;
 
 	private static LettuceConnectionFactory connectionFactory;
 
+	private static LettuceConnectionFactory otherInstance;
+
 	private static RedisRefreshTokenStore store;
+
+	private static RedisRefreshTokenStore otherStore;
 
 	private static RedisRevokedTokenStore revoked;
 
-	@BeforeAll
-	static void connect() {
-		TestServices.RedisServer server = TestServices.redis();
-		connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(server.host(), server.port()));
-		connectionFactory.afterPropertiesSet();
-		connectionFactory.start();
-		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
-		String prefix = server.uniquePrefix();
-		store = new RedisRefreshTokenStore(redis, prefix);
-		revoked = new RedisRevokedTokenStore(redis, prefix);
+	private static RedisRevokedTokenStore otherRevoked;
+
+	@BeforeParameterizedClassInvocation
+	static void connect(RedisTopology topology) {
+		connectionFactory = topology.connectionFactory();
+		otherInstance = topology.connectionFactory();
+		prefix = TestServices.redis().uniquePrefix();
+		store = new RedisRefreshTokenStore(new StringRedisTemplate(connectionFactory), prefix);
+		revoked = new RedisRevokedTokenStore(new StringRedisTemplate(connectionFactory), prefix);
+		otherStore = new RedisRefreshTokenStore(new StringRedisTemplate(otherInstance), prefix);
+		otherRevoked = new RedisRevokedTokenStore(new StringRedisTemplate(otherInstance), prefix);
 	}
 
-	@AfterAll
+	@AfterParameterizedClassInvocation
 	static void disconnect() {
-		connectionFactory.destroy();
+		if (connectionFactory != null) {
+			connectionFactory.destroy();
+			otherInstance.destroy();
+		}
 	}
 
 	@Override
@@ -67,11 +91,34 @@ class RedisRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
 
 	@Test
 	void revokedTokenIdIsSharedUntilItsExpiry() {
-		revoked.revoke("jti-1", java.time.Instant.now().plusSeconds(60));
-		revoked.revoke("jti-expired", java.time.Instant.now().minusSeconds(1));
-		assertThat(revoked.isRevoked("jti-1")).isTrue();
-		assertThat(revoked.isRevoked("jti-2")).isFalse();
-		assertThat(revoked.isRevoked("jti-expired")).isFalse();
+		revoked.revoke("jti-1", Instant.now().plusSeconds(60));
+		revoked.revoke("jti-expired", Instant.now().minusSeconds(1));
+		assertThat(otherRevoked.isRevoked("jti-1")).isTrue();
+		assertThat(otherRevoked.isRevoked("jti-2")).isFalse();
+		assertThat(otherRevoked.isRevoked("jti-expired")).isFalse();
+	}
+
+	@Test
+	void aTokenRotatedByOneInstanceIsDetectedAsReusedByAnother() {
+		Family family = new Family(UUID.randomUUID().toString(), "dave-" + UUID.randomUUID(),
+				Instant.now().plusSeconds(3600));
+		store.create(family, new Token("first" + family.id(), family.id(), Instant.now().plusSeconds(60)));
+		assertThat(store.consume("first" + family.id()).outcome()).isEqualTo(Outcome.CONSUMED);
+		otherStore.add(new Token("second" + family.id(), family.id(), Instant.now().plusSeconds(60)));
+		assertThat(otherStore.consume("first" + family.id()).outcome()).isEqualTo(Outcome.REUSED);
+		otherStore.revokeFamily(family.id());
+		assertThat(store.consume("second" + family.id()).outcome()).isEqualTo(Outcome.REVOKED);
+	}
+
+	@Test
+	void revokingAFamilyThatExpiredDoesNotRecreateIt() {
+		String familyId = UUID.randomUUID().toString();
+		store.revokeFamily(familyId);
+		assertThat(new StringRedisTemplate(connectionFactory).hasKey(familyKeyOf(familyId))).isFalse();
+	}
+
+	private static String familyKeyOf(String familyId) {
+		return prefix + "rf:{" + familyId + "}";
 	}
 
 }
