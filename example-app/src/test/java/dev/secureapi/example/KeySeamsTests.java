@@ -30,6 +30,7 @@ import dev.secureapi.crypto.KeyProviderException;
 import dev.secureapi.crypto.WrappedDataKey;
 import dev.secureapi.example.Api.Response;
 import dev.secureapi.example.Api.TestUser;
+import dev.secureapi.security.authentication.UserAccountService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,9 @@ class KeySeamsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UserAccountService accounts;
 
 	Api api;
 
@@ -88,6 +92,23 @@ class KeySeamsTests {
 		Response right = this.api.login(user.username(), user.password());
 		assertThat(right.status()).isEqualTo(200);
 		assertThat(right.json().get("access_token").asString()).isNotBlank();
+	}
+
+	@Test
+	void withTheKeyProviderDownTheTokenUserCheckStillReadsTheUser() {
+		TestUser user = this.api.newUser("check-kms-down");
+		this.keys.clearCache();
+		providerDown.set(true);
+		// the check behind every authenticated request (once per user-check-ttl) reads nothing encrypted
+		assertThat(this.accounts.findBySubject(Long.toString(user.id()))).hasValueSatisfying((account) -> {
+			assertThat(account.username()).isEqualTo(user.username());
+			assertThat(account.roles()).containsExactly("USER");
+		});
+		// and so does the password rehash a login may write
+		this.accounts.updatePasswordHash(Long.toString(user.id()), "{noop}rehashed");
+		providerDown.set(false);
+		assertThat(this.jdbc.queryForObject("SELECT password_hash FROM users WHERE id = ?", String.class, user.id()))
+			.isEqualTo("{noop}rehashed");
 	}
 
 	@Test

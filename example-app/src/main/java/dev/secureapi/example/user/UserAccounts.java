@@ -28,14 +28,7 @@ public class UserAccounts implements UserAccountService {
 	@Override
 	public Optional<UserAccount> findByUsername(String username) {
 		// id, hash and roles only: the encrypted e-mail is not read, so a login never needs the key provider
-		return this.users.findCredentialsByUsername(username)
-			.map((credentials) -> new UserAccount(Long.toString(credentials.id()), username,
-					credentials.passwordHash(),
-					this.users.findRoles(List.of(credentials.id()))
-						.stream()
-						.map((role) -> role.role().name())
-						.collect(Collectors.toSet()),
-					true));
+		return this.users.findCredentialsByUsername(username).map(this::account);
 	}
 
 	@Override
@@ -47,19 +40,23 @@ public class UserAccounts implements UserAccountService {
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		return this.users.findById(id).map(UserAccounts::account);
+		// the token user check runs every user-check-ttl per user: like a login, it reads nothing encrypted
+		return this.users.findCredentialsById(id).map(this::account);
 	}
 
 	@Override
 	@Transactional
 	public void updatePasswordHash(String subject, String newPasswordHash) {
-		this.users.findById(Long.parseLong(subject)).ifPresent((user) -> user.setPasswordHash(newPasswordHash));
+		this.users.updatePasswordHash(Long.parseLong(subject), newPasswordHash);
 	}
 
-	private static UserAccount account(User user) {
-		return new UserAccount(Long.toString(user.getId()), user.getUsername(), user.getPasswordHash(),
-				user.getRoles().stream().map(Role::name).collect(Collectors.toSet()), true,
-				user.getAuthorityChangedAt());
+	private UserAccount account(UserRepository.Credentials credentials) {
+		return new UserAccount(Long.toString(credentials.id()), credentials.username(), credentials.passwordHash(),
+				this.users.findRoles(List.of(credentials.id()))
+					.stream()
+					.map((role) -> role.role().name())
+					.collect(Collectors.toSet()),
+				true, credentials.authorityChangedAt());
 	}
 
 }

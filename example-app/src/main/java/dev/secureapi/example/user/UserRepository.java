@@ -1,5 +1,6 @@
 package dev.secureapi.example.user;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +8,11 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.QueryHint;
 import org.hibernate.jpa.HibernateHints;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
@@ -35,9 +38,29 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	 * @param username the exact user name
 	 * @return the id and password hash
 	 */
-	@Query("select new dev.secureapi.example.user.UserRepository$Credentials(u.id, u.passwordHash) from User u "
-			+ "where u.username = :username")
+	@Query("select new dev.secureapi.example.user.UserRepository$Credentials(u.id, u.username, u.passwordHash, "
+			+ "u.authorityChangedAt) from User u where u.username = :username")
 	Optional<Credentials> findCredentialsByUsername(String username);
+
+	/**
+	 * What the token user check needs of a user, and nothing encrypted: like a login, it never depends on the key
+	 * provider.
+	 * @param id the user id
+	 * @return the id, user name, password hash and authority change instant
+	 */
+	@Query("select new dev.secureapi.example.user.UserRepository$Credentials(u.id, u.username, u.passwordHash, "
+			+ "u.authorityChangedAt) from User u where u.id = :id")
+	Optional<Credentials> findCredentialsById(long id);
+
+	/**
+	 * Replaces a user's password hash without loading the user (which would decrypt its e-mail).
+	 * @param id the user id
+	 * @param passwordHash the new hash
+	 * @return how many rows changed
+	 */
+	@Modifying
+	@Query("update User u set u.passwordHash = :passwordHash where u.id = :id")
+	int updatePasswordHash(long id, String passwordHash);
 
 	/**
 	 * Whether a user of that name exists.
@@ -134,11 +157,13 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	long countWithRole(Role role);
 
 	/**
-	 * A user's id and password hash.
+	 * What logins and the token user check read of a user: nothing encrypted.
 	 * @param id the user id
+	 * @param username the user name
 	 * @param passwordHash the password hash
+	 * @param authorityChangedAt when the user's roles or password last changed, if ever
 	 */
-	record Credentials(long id, String passwordHash) {
+	record Credentials(long id, String username, String passwordHash, @Nullable Instant authorityChangedAt) {
 	}
 
 	/**
