@@ -3,9 +3,14 @@
 #
 # A sample belongs to the first component below whose frames appear anywhere in its stack (the work a component
 # causes, including the JDK and library code it calls); a sample none of them claims is named after its innermost
-# frame outside the JDK (Tomcat, Spring MVC, Spring Security's filters, observations and metrics, ...).
+# frame outside the JDK (Tomcat, Spring MVC, Spring Security's filters, observations and metrics, ...). Filter
+# frames (doFilter...) never claim a sample: a filter's frame is below everything that runs after it.
 
 function component(    i, f) {
+  for (i = 1; i <= n; i++) {
+    original[i] = frames[i]
+    if (frames[i] ~ /\.doFilter[A-Za-z]*\(/) frames[i] = "(filter)"
+  }
   for (i = 1; i <= n; i++) {
     f = frames[i]
     if (f ~ /AccessLogFilter\.log\(|AccessLog(Writer|Queue)|ch\.qos\.logback|org\.springframework\.boot\.logging\.|org\.slf4j\./) return "access log and logging (encoding, masking, appender)"
@@ -27,7 +32,7 @@ function component(    i, f) {
     if (f ~ /writeWithMessageConverters|HttpMessageConverter\.write|tools\.jackson|com\.fasterxml\.jackson/) return "JSON response (Jackson)"
   }
   for (i = 1; i <= n; i++) {
-    f = frames[i]
+    f = original[i]
     if (f ~ /^(java|jdk|sun|javax)\./) continue
     if (f ~ /^io\.micrometer|Observation/) return "observations and metrics (Micrometer)"
     if (f ~ /^org\.apache\.(tomcat|coyote)/) return "Tomcat (HTTP parsing, socket I/O)"
@@ -63,13 +68,7 @@ in_stack {
 }
 END {
   if (total == 0) { print "no execution samples"; exit 1 }
-  printf "| component | share of CPU samples |\n|---|---:|\n"
-  for (name in count) printf "%d\t%s\n", count[name], name | "sort -rn > /tmp/jfr-components.$$"
-  close("sort -rn > /tmp/jfr-components.$$")
-  while ((getline row < ("/tmp/jfr-components.$$")) > 0) {
-    split(row, cols, "\t")
-    printf "| %s | %.1f%% |\n", cols[2], 100 * cols[1] / total
-  }
-  system("rm -f /tmp/jfr-components.$$")
-  printf "| (samples) | %d |\n", total
+  # one row per component, largest first (run.sh sorts them); the sample count last
+  for (name in count) printf "%.1f%%\t%s\n", 100 * count[name] / total, name
+  printf "total\t%d samples\n", total
 }

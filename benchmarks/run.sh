@@ -23,6 +23,7 @@
 #   --warmup APP        starts APP cold under load and prints requests/s per WARMUP_STEP until WARMUP_TOTAL, and
 #                       the time from start to 90% of the steady state (the median of the last three steps);
 #                       JAVA_OPTS is passed to the JVM (e.g. -XX:SharedArchiveFile=app.jsa)
+#   APP_JAR=file        runs this jar instead of the app's own (e.g. an extracted app.jar for class data sharing)
 #   BEFORE_DIR=dir      also measures "starter@before" and "example@before" from the jars in dir (copies of an
 #                       earlier build: benchmark-starter-only-*.jar and example-app-*.jar)
 #
@@ -102,6 +103,7 @@ declare -A PID PORT URL AUTH
 start() {
   local name=$1 port=$2 jar path args
   IFS='|' read -r jar path args <<< "$(app_spec "$name")"
+  jar=${APP_JAR:-$jar}
   # taskset execs java, so $! is the JVM's pid
   # shellcheck disable=SC2086
   taskset -c "$APP_CPU" java $JAVA_OPTS -jar "$jar" --server.port="$port" $args > "$OUT/$name.log" 2>&1 &
@@ -251,7 +253,12 @@ jfr_profile() {
   echo "JFR recording: $file ($(jfr summary "$file" | awk '$1 == "jdk.ExecutionSample" {print $2}') execution samples)"
   echo "requests/s p99 errors CPU-µs-per-request during the recording: $(cat "$OUT/$name.jfr-run.txt")"
   echo
-  jfr print --events jdk.ExecutionSample --stack-depth 128 "$file" | awk -f benchmarks/jfr-components.awk
+  local rows
+  rows=$(jfr print --events jdk.ExecutionSample --stack-depth 128 "$file" | awk -f benchmarks/jfr-components.awk)
+  echo "| component | share of CPU samples |"
+  echo "|---|---:|"
+  grep -v '^total' <<< "$rows" | sort -t$'\t' -k1,1 -rn | awk -F'\t' '{print "| " $2 " | " $1 " |"}'
+  grep '^total' <<< "$rows" | awk -F'\t' '{print "| (all) | " $2 " |"}'
 }
 
 login_isolation() {

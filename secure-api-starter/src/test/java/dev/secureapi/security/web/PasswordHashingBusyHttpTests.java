@@ -10,7 +10,6 @@ import dev.secureapi.security.password.BoundedPasswordEncoder;
 import dev.secureapi.security.password.GateEncoder;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,24 +31,23 @@ class PasswordHashingBusyHttpTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	GateEncoder gate;
+	static final GateEncoder gate = new GateEncoder();
 
 	@Test
 	void loginWhileTheHashingPoolIsSaturatedGets503ProblemWithRetryAfter() throws Exception {
 		Http http = new Http(this.port);
 		String login = "grant_type=password&username=alice&password=alice-password";
-		this.gate.close();
+		gate.close();
 		CompletableFuture<HttpResponse<String>> first = CompletableFuture
 			.supplyAsync(() -> post(http, login));
-		this.gate.awaitEntered();
+		gate.awaitEntered();
 		HttpResponse<String> refused = post(http, login);
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
 		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.body()).contains("\"status\":503");
-		this.gate.open();
+		gate.open();
 		assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 		assertThat(post(http, login).statusCode()).isEqualTo(200);
 	}
@@ -70,12 +68,7 @@ class PasswordHashingBusyHttpTests {
 	static class SlowHashing {
 
 		@Bean
-		GateEncoder gateEncoder() {
-			return new GateEncoder();
-		}
-
-		@Bean
-		PasswordEncoder passwordEncoder(GateEncoder gate) {
+		PasswordEncoder passwordEncoder() {
 			return new BoundedPasswordEncoder(gate, 1, Duration.ofMillis(50), Duration.ofSeconds(2));
 		}
 
