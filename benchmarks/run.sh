@@ -24,6 +24,7 @@
 #                       the time from start to 90% of the steady state (the median of the last three steps);
 #                       JAVA_OPTS is passed to the JVM (e.g. -XX:SharedArchiveFile=app.jsa)
 #   APP_JAR=file        runs this jar instead of the app's own (e.g. an extracted app.jar for class data sharing)
+#   START_TIMEOUT=s     how long to wait for an app to answer (default 300; start-up on a busy core is slow)
 #   BEFORE_DIR=dir      also measures "starter@before" and "example@before" from the jars in dir (copies of an
 #                       earlier build: benchmark-starter-only-*.jar and example-app-*.jar)
 #
@@ -47,7 +48,8 @@ WARMUP_TOTAL=${WARMUP_TOTAL:-300}
 JAVA_OPTS=${JAVA_OPTS:-}
 BEFORE_DIR=${BEFORE_DIR:-}
 BASE_PORT=${BASE_PORT:-18180}
-OUT=$ROOT/benchmarks/target
+START_TIMEOUT=${START_TIMEOUT:-300}
+OUT=${OUT:-$ROOT/benchmarks/target}
 APPS="bare resource-server starter example"
 BUILD=true
 MODE=table
@@ -122,7 +124,7 @@ trap stop_all EXIT
 
 await() {
   local name=$1
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 "$START_TIMEOUT"); do
     # any HTTP answer (401 included) means the server is up
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "${URL[$name]}")" != 000 ]; then return 0; fi
     sleep 1
@@ -196,7 +198,8 @@ start_apps() {
     port=$((port + 1))
   done
   for name in "$@"; do await "$name"; done
-  SHARED_TOKEN=$(shared_token)
+  SHARED_TOKEN=
+  if printf '%s\n' "$@" | grep -qv '^example'; then SHARED_TOKEN=$(shared_token); fi
   for name in "$@"; do AUTH[$name]=$(token_for "$name"); done
 }
 
@@ -270,7 +273,7 @@ login_isolation() {
   local login_url="http://127.0.0.1:${PORT[$name]}/api/v1/token" idle busy login_out
   idle=$(measure_once "$name" "$DURATION")
   taskset -c "$LOAD_CPU" wrk -t1 -c"$LOGIN_CLIENTS" -d"$DURATION" -s benchmarks/login.lua "$login_url" \
-    > "$OUT/login-wrk.txt" &
+    > "$OUT/$name.login-wrk.txt" &
   local login=$!
   busy=$(measure_once "$name" "$DURATION")
   wait "$login"
@@ -283,9 +286,9 @@ login_isolation() {
   echo "| idle | $idle_rps | $idle_p99 | $idle_errors |"
   echo "| while $LOGIN_CLIENTS clients POST /token | $busy_rps ($(ratio "$busy_rps" "$idle_rps") of idle) | $busy_p99 | $busy_errors |"
   echo
-  echo "POST /token during that run: $(awk '/Requests\/sec/ {print $2}' "$OUT/login-wrk.txt") req/s," \
-    "$(awk '/requests in/ {print $1}' "$OUT/login-wrk.txt") requests," \
-    "non-2xx (503 when the hashing pool is full): $(awk '/Non-2xx/ {print $5}' "$OUT/login-wrk.txt")"
+  echo "POST /token during that run: $(awk '/Requests\/sec/ {print $2}' "$OUT/$name.login-wrk.txt") req/s," \
+    "$(awk '/requests in/ {print $1}' "$OUT/$name.login-wrk.txt") requests," \
+    "non-2xx (503 when the hashing pool is full): $(awk '/Non-2xx/ {print $5}' "$OUT/$name.login-wrk.txt")"
 }
 
 warmup() {
