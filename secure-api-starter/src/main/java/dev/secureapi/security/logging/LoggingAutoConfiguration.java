@@ -51,6 +51,7 @@ public final class LoggingAutoConfiguration {
 		}
 
 		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "secure-api.logging.access-log.async", matchIfMissing = true)
 		AccessLogWriter accessLogWriter(LoggingProperties properties) {
 			return new AccessLogWriter(properties.getAccessLog().getQueueCapacity(), AccessLogFilter::write);
@@ -62,6 +63,7 @@ public final class LoggingAutoConfiguration {
 		static class AccessLogMetricsConfiguration {
 
 			@Bean
+			@ConditionalOnMissingBean
 			AccessLogMeterBinder accessLogMeterBinder(AccessLogWriter writer) {
 				return new AccessLogMeterBinder(writer);
 			}
