@@ -18,8 +18,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  * Auto-configuration for password hashing: a {@link DelegatingPasswordEncoder} that hashes new passwords with
  * Argon2id ({@code {argon2}} prefix), still verifies bcrypt and PBKDF2 hashes (reporting them through
  * {@code upgradeEncoding} so they are re-hashed at the next login), refuses over-long passwords before
- * hashing, and lets only as many hashes run at once as {@code secure-api.password.hashing.max-concurrent} allows
- * (a login that finds no free slot within {@code max-wait} is answered with 503 and {@code Retry-After}).
+ * hashing. Logins through {@code AuthenticationService} hash on a bounded pool
+ * ({@code secure-api.password.hashing.*}).
  */
 @AutoConfiguration
 @ConditionalOnClass({ PasswordEncoder.class, Argon2PasswordEncoder.class })
@@ -33,10 +33,7 @@ public final class PasswordEncoderAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static PasswordEncoder passwordEncoder(PasswordProperties properties) {
-		PasswordProperties.Hashing hashing = properties.getHashing();
-		return new BoundedPasswordEncoder(
-				new LengthLimitingPasswordEncoder(delegating(properties), properties.getMaxLength()),
-				hashing.maxConcurrentOrProcessors(), hashing.getMaxWait(), hashing.getRetryAfter());
+		return new LengthLimitingPasswordEncoder(delegating(properties), properties.getMaxLength());
 	}
 
 	/**

@@ -36,7 +36,7 @@ public class PasswordProperties {
 	private final Argon2 argon2 = new Argon2();
 
 	/**
-	 * Limits on concurrent password hashing.
+	 * Limits on concurrent password hashing by logins.
 	 */
 	private final Hashing hashing = new Hashing();
 
@@ -70,8 +70,8 @@ public class PasswordProperties {
 	public static class Hashing {
 
 		/**
-		 * How many password hashes (logins, password changes) may run at the same time. Defaults to the number of
-		 * processors available to the JVM.
+		 * How many logins through the token endpoint (AuthenticationService) may hash a password at the same time.
+		 * Defaults to the number of processors available to the JVM.
 		 */
 		@Min(1)
 		private @Nullable Integer maxConcurrent;
