@@ -3,8 +3,11 @@ package dev.secureapi.security.authentication;
 import dev.secureapi.security.jwt.JwtAutoConfiguration;
 import dev.secureapi.security.jwt.TokenService;
 import dev.secureapi.security.jwt.TokenUserValidator;
+import dev.secureapi.security.password.BoundedPasswordEncoder;
 import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
+import dev.secureapi.security.password.PasswordProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,8 +33,12 @@ public final class AuthenticationServiceAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ TokenService.class, PasswordEncoder.class })
 	static AuthenticationService authenticationService(UserAccountService users, PasswordEncoder passwordEncoder,
+			ObjectProvider<PasswordProperties> passwordProperties,
 			TokenService tokens) {
-		return new AuthenticationService(users, passwordEncoder, tokens);
+		// logins hash on a bounded pool, so a burst of them cannot take every core from the rest of the API
+		PasswordProperties.Hashing hashing = passwordProperties.getIfAvailable(PasswordProperties::new).getHashing();
+		return new AuthenticationService(users, new BoundedPasswordEncoder(passwordEncoder,
+				hashing.maxConcurrentOrProcessors(), hashing.getMaxWait(), hashing.getRetryAfter()), tokens);
 	}
 
 	@Bean

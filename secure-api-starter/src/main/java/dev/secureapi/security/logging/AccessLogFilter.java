@@ -1,6 +1,7 @@
 package dev.secureapi.security.logging;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.secureapi.security.proxy.ClientIpResolver;
@@ -26,6 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * written through this filter) as SLF4J key/value pairs, which Spring Boot's structured logging writes as JSON
  * members; {@code request_id} comes from the logging context. Headers and bodies are never logged, and the query
  * string only when asked for, masked.
+ * <p>
+ * As configured by the starter, the request thread only captures the line's fields and hands them to a bounded
+ * queue; a background thread ({@value AccessLogWriter#THREAD_NAME}) encodes and appends them, and a line that finds
+ * the queue full is dropped and counted ({@code secure_api.access_log.dropped}) rather than making the request
+ * wait.
  */
 public class AccessLogFilter extends OncePerRequestFilter {
 
@@ -40,6 +46,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
 	private final @Nullable Masker queryStringMasker;
 
+	private final @Nullable AccessLogWriter writer;
+
 	/**
 	 * Creates a filter.
 	 * @param clientIpResolver resolves the client address
@@ -48,9 +56,18 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	 */
 	public AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
 			@Nullable Masker queryStringMasker) {
+		this(clientIpResolver, userResolver, queryStringMasker, null);
+	}
+
+	/**
+	 * Creates a filter that logs through a writer's queue, or on the request thread when there is none.
+	 */
+	AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
+			@Nullable Masker queryStringMasker, @Nullable AccessLogWriter writer) {
 		this.clientIpResolver = clientIpResolver;
 		this.userResolver = userResolver;
 		this.queryStringMasker = queryStringMasker;
+		this.writer = writer;
 	}
 
 	@Override
@@ -83,20 +100,45 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			// the exception is still on its way to the container, which answers it with 500
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
-		String method = request.getMethod();
-		String path = path(request);
-		LoggingEventBuilder event = logger.atInfo()
-			.addKeyValue("method", method)
-			.addKeyValue("path", path)
-			.addKeyValue("status", status)
-			.addKeyValue("duration_ms", durationMs)
-			.addKeyValue("client_ip", this.clientIpResolver.resolve(request))
-			.addKeyValue("bytes", response.getBytesWritten());
-		String user = this.userResolver.resolve(request);
-		if (user != null) {
-			event = event.addKeyValue("user", user);
+		AccessLogWriter writer = this.writer;
+		AccessLogLine line = new AccessLogLine(request.getMethod(), path(request), status, durationMs,
+				this.clientIpResolver.resolve(request), response.getBytesWritten(), this.userResolver.resolve(request),
+				(writer != null) ? MDC.getCopyOfContextMap() : null);
+		if (writer != null) {
+			writer.offer(line);
 		}
-		event.log("{} {} {} {}ms", method, path, status, durationMs);
+		else {
+			write(line);
+		}
+	}
+
+	/**
+	 * Logs a line, with its logging context in place when it was captured on another thread.
+	 * @param line the line
+	 */
+	static void write(AccessLogLine line) {
+		Map<String, String> context = line.context();
+		if (context != null) {
+			MDC.setContextMap(context);
+		}
+		try {
+			LoggingEventBuilder event = logger.atInfo()
+				.addKeyValue("method", line.method())
+				.addKeyValue("path", line.path())
+				.addKeyValue("status", line.status())
+				.addKeyValue("duration_ms", line.durationMs())
+				.addKeyValue("client_ip", line.clientIp())
+				.addKeyValue("bytes", line.bytes());
+			if (line.user() != null) {
+				event = event.addKeyValue("user", line.user());
+			}
+			event.log("{} {} {} {}ms", line.method(), line.path(), line.status(), line.durationMs());
+		}
+		finally {
+			if (context != null) {
+				MDC.clear();
+			}
+		}
 	}
 
 	private String path(HttpServletRequest request) {

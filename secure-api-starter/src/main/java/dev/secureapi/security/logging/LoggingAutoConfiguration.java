@@ -42,10 +42,32 @@ public final class LoggingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AccessLogFilter accessLogFilter(ObjectProvider<ClientIpResolver> clientIpResolver,
-				ObjectProvider<AccessLogUserResolver> userResolver, LoggingProperties properties) {
+				ObjectProvider<AccessLogUserResolver> userResolver, ObjectProvider<AccessLogWriter> writer,
+				LoggingProperties properties) {
 			return new AccessLogFilter(clientIpResolver.getIfAvailable(() -> ServletRequest::getRemoteAddr),
 					userResolver.getIfAvailable(AccessLogUserResolver::userPrincipal),
-					properties.getAccessLog().isIncludeQueryString() ? properties.getMasking().toMasker() : null);
+					properties.getAccessLog().isIncludeQueryString() ? properties.getMasking().toMasker() : null,
+					writer.getIfAvailable());
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "secure-api.logging.access-log.async", matchIfMissing = true)
+		AccessLogWriter accessLogWriter(LoggingProperties properties) {
+			return new AccessLogWriter(properties.getAccessLog().getQueueCapacity(), AccessLogFilter::write);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+		@ConditionalOnBooleanProperty(name = "secure-api.logging.access-log.async", matchIfMissing = true)
+		static class AccessLogMetricsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			AccessLogMeterBinder accessLogMeterBinder(AccessLogWriter writer) {
+				return new AccessLogMeterBinder(writer);
+			}
+
 		}
 
 		@Bean

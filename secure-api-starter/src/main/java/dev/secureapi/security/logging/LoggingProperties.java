@@ -3,6 +3,8 @@ package dev.secureapi.security.logging;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -94,6 +96,19 @@ public class LoggingProperties implements Validator {
 		 */
 		private boolean includeQueryString;
 
+		/**
+		 * Whether lines are written by a background thread through a bounded queue, so that a request never waits
+		 * for the log; a line that finds the queue full is dropped and counted in "secure_api.access_log.dropped".
+		 * When false, each line is written on the request thread.
+		 */
+		private boolean async = true;
+
+		/**
+		 * How many access-log lines may wait to be written before further lines are dropped.
+		 */
+		@Min(1)
+		private int queueCapacity = 8192;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -108,6 +123,22 @@ public class LoggingProperties implements Validator {
 
 		public void setIncludeQueryString(boolean includeQueryString) {
 			this.includeQueryString = includeQueryString;
+		}
+
+		public boolean isAsync() {
+			return this.async;
+		}
+
+		public void setAsync(boolean async) {
+			this.async = async;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
 		}
 
 	}

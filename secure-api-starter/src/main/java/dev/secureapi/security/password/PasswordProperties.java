@@ -1,7 +1,11 @@
 package dev.secureapi.security.password;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -31,6 +35,11 @@ public class PasswordProperties {
 	 */
 	private final Argon2 argon2 = new Argon2();
 
+	/**
+	 * Limits on concurrent password hashing by logins.
+	 */
+	private final Hashing hashing = new Hashing();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -49,6 +58,68 @@ public class PasswordProperties {
 
 	public Argon2 getArgon2() {
 		return this.argon2;
+	}
+
+	public Hashing getHashing() {
+		return this.hashing;
+	}
+
+	/**
+	 * Limits on concurrent password hashing, so that a burst of logins cannot take every core.
+	 */
+	public static class Hashing {
+
+		/**
+		 * How many logins through the token endpoint (AuthenticationService) may hash a password at the same time.
+		 * Defaults to the number of processors available to the JVM.
+		 */
+		@Min(1)
+		private @Nullable Integer maxConcurrent;
+
+		/**
+		 * How long a login waits for a free hashing slot before it is answered with 503 and Retry-After.
+		 */
+		@NotNull
+		private Duration maxWait = Duration.ofMillis(100);
+
+		/**
+		 * Value of the Retry-After header of that 503 answer (whole seconds, at least 1).
+		 */
+		@NotNull
+		private Duration retryAfter = Duration.ofSeconds(1);
+
+		public @Nullable Integer getMaxConcurrent() {
+			return this.maxConcurrent;
+		}
+
+		public void setMaxConcurrent(@Nullable Integer maxConcurrent) {
+			this.maxConcurrent = maxConcurrent;
+		}
+
+		/**
+		 * The configured limit, or the number of available processors when none is set.
+		 * @return how many hashes may run at the same time
+		 */
+		public int maxConcurrentOrProcessors() {
+			return (this.maxConcurrent != null) ? this.maxConcurrent : Runtime.getRuntime().availableProcessors();
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
 	}
 
 	/**

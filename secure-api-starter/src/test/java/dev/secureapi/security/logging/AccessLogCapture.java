@@ -34,8 +34,13 @@ class AccessLogCapture extends ListAppender<ILoggingEvent> implements AutoClosea
 		return List.copyOf(this.list);
 	}
 
+	/**
+	 * The one event logged; waits for it, since the starter's access log writes on a background thread.
+	 */
 	ILoggingEvent single() {
-		List<ILoggingEvent> events = events();
+		List<ILoggingEvent> events = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(this::events, (logged) -> !logged.isEmpty());
 		if (events.size() != 1) {
 			throw new AssertionError("Expected one access log event but got " + events.size());
 		}

@@ -43,6 +43,23 @@ class LoggingAutoConfigurationTests {
 	}
 
 	@Test
+	void accessLogIsWrittenInTheBackgroundWithItsDropsCountedUnlessSwitchedToSynchronous() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AccessLogWriter.class)
+			.hasSingleBean(AccessLogMeterBinder.class));
+		this.contextRunner.withPropertyValues("secure-api.logging.access-log.async=false").run((context) -> {
+			assertThat(context).hasSingleBean(AccessLogFilter.class)
+				.doesNotHaveBean(AccessLogWriter.class)
+				.doesNotHaveBean(AccessLogMeterBinder.class);
+			try (AccessLogCapture capture = new AccessLogCapture()) {
+				context.getBean(AccessLogFilter.class)
+					.doFilter(new MockHttpServletRequest("GET", "/x"), new MockHttpServletResponse(),
+							new MockFilterChain());
+				assertThat(capture.single().getThreadName()).isEqualTo(Thread.currentThread().getName());
+			}
+		});
+	}
+
+	@Test
 	void accessLogCanBeSwitchedOffAlone() {
 		this.contextRunner.withPropertyValues("secure-api.logging.access-log.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AccessLogFilter.class)

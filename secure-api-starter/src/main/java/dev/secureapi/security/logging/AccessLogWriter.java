@@ -1,0 +1,104 @@
+package dev.secureapi.security.logging;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Hands access-log lines from request threads to one background thread that encodes and appends them, through a
+ * bounded queue: a request thread never waits for the log (not for JSON encoding, masking or a slow console),
+ * and when the queue is full the line is dropped and counted instead. A {@code java.util.concurrent} queue rather
+ * than Logback's {@code AsyncAppender}: the latter is configured per appender (the access log shares the root
+ * console appender that Spring Boot sets up) and does not count what it discards.
+ */
+final class AccessLogWriter implements AutoCloseable {
+
+	/** The name of the writing thread. */
+	static final String THREAD_NAME = "secure-api-access-log";
+
+	private final BlockingQueue<AccessLogLine> queue;
+
+	private final Consumer<AccessLogLine> sink;
+
+	private final LongAdder dropped = new LongAdder();
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	/**
+	 * Creates a writer and starts its thread.
+	 * @param capacity how many lines may wait to be written
+	 * @param sink writes one line
+	 */
+	AccessLogWriter(int capacity, Consumer<AccessLogLine> sink) {
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.sink = sink;
+		this.thread = new Thread(this::run, THREAD_NAME);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/**
+	 * Queues a line without waiting.
+	 * @param line the line
+	 * @return whether it was queued; {@code false} when the queue is full and the line was dropped
+	 */
+	boolean offer(AccessLogLine line) {
+		if (this.queue.offer(line)) {
+			return true;
+		}
+		this.dropped.increment();
+		return false;
+	}
+
+	/**
+	 * How many lines were dropped because the queue was full.
+	 * @return the count since start
+	 */
+	long dropped() {
+		return this.dropped.sum();
+	}
+
+	private void run() {
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				AccessLogLine line = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (line != null) {
+					write(line);
+				}
+			}
+			catch (InterruptedException ex) {
+				// close() interrupts a waiting poll; the loop drains what is left
+			}
+		}
+	}
+
+	private void write(AccessLogLine line) {
+		try {
+			this.sink.accept(line);
+		}
+		catch (RuntimeException ex) {
+			// one line that cannot be written must not stop the access log
+			this.dropped.increment();
+		}
+	}
+
+	/**
+	 * Writes what is queued and stops the thread, waiting at most five seconds.
+	 */
+	@Override
+	public void close() {
+		this.running = false;
+		this.thread.interrupt();
+		try {
+			this.thread.join(TimeUnit.SECONDS.toMillis(5));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
