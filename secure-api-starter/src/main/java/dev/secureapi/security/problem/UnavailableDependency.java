@@ -1,0 +1,55 @@
+package dev.secureapi.security.problem;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Recognises the failures of an infrastructure dependency (a database, Redis) that is unreachable, out of
+ * connections or too slow: a condition the client can retry later, answered 503 with {@code Retry-After} instead
+ * of 500. Matched by class name along the cause chain and each class's superclasses, so the kit needs none of
+ * these libraries on its classpath. Concurrency failures (optimistic locking, deadlocks) are not included: they
+ * are the application's to answer.
+ */
+final class UnavailableDependency {
+
+	/** Seconds a client is asked to wait before retrying. */
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	/** The detail of the 503 problem. */
+	static final String DETAIL = "A service this request needs is temporarily unavailable. Try again later.";
+
+	private static final Set<String> UNAVAILABLE = Set.of(
+			// Spring's translation of connection failures (JDBC, JPA, Redis) and of timeouts
+			"org.springframework.dao.DataAccessResourceFailureException",
+			"org.springframework.dao.TransientDataAccessResourceException",
+			"org.springframework.dao.QueryTimeoutException",
+			// a transaction that could not begin: no connection from the pool
+			"org.springframework.transaction.CannotCreateTransactionException",
+			// JDBC: pool timeout (Hikari), broken connection, statement timeout
+			"java.sql.SQLTransientConnectionException", "java.sql.SQLNonTransientConnectionException",
+			"java.sql.SQLTimeoutException",
+			// Lettuce used directly, without Spring's translation
+			"io.lettuce.core.RedisConnectionException", "io.lettuce.core.RedisCommandTimeoutException");
+
+	private UnavailableDependency() {
+	}
+
+	/**
+	 * Whether a failure means a dependency is unavailable.
+	 * @param failure the failure, or {@code null}
+	 * @return whether it or one of its causes is an unavailable-dependency failure
+	 */
+	static boolean isCause(@Nullable Throwable failure) {
+		Throwable cause = failure;
+		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+				if (UNAVAILABLE.contains(type.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}
