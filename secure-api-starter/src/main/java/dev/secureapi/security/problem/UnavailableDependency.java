@@ -30,7 +30,14 @@ final class UnavailableDependency {
 			"java.sql.SQLTransientConnectionException", "java.sql.SQLNonTransientConnectionException",
 			"java.sql.SQLTimeoutException",
 			// Lettuce used directly, without Spring's translation
-			"io.lettuce.core.RedisConnectionException", "io.lettuce.core.RedisCommandTimeoutException");
+			"io.lettuce.core.RedisConnectionException", "io.lettuce.core.RedisCommandTimeoutException",
+			"io.lettuce.core.RedisLoadingException", "io.lettuce.core.RedisBusyException");
+
+	/**
+	 * What Lettuce says when it refuses a command while disconnected ({@code DisconnectedBehavior.REJECT_COMMANDS});
+	 * it has no exception type of its own, and Spring Data Redis wraps it as a generic {@code RedisSystemException}.
+	 */
+	private static final String LETTUCE_REJECTED = "Currently not connected";
 
 	private UnavailableDependency() {
 	}
@@ -44,7 +51,8 @@ final class UnavailableDependency {
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
 			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
-				if (UNAVAILABLE.contains(type.getName())) {
+				if (UNAVAILABLE.contains(type.getName()) || (type.getName().equals("io.lettuce.core.RedisException")
+						&& cause.getMessage() != null && cause.getMessage().startsWith(LETTUCE_REJECTED))) {
 					return true;
 				}
 			}

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLTransientConnectionException;
 
+import io.lettuce.core.RedisException;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -50,6 +52,11 @@ class UnavailableDependencyHttpTests {
 	@Test
 	void redisUnreachableIs503WithRetryAfter() throws Exception {
 		assertUnavailable(get("/redis-down"));
+	}
+
+	@Test
+	void redisCommandRefusedWhileDisconnectedIs503WithRetryAfter() throws Exception {
+		assertUnavailable(get("/redis-rejected"));
 	}
 
 	@Test
@@ -121,6 +128,12 @@ class UnavailableDependencyHttpTests {
 		@GetMapping("/redis-down")
 		String redisDown() {
 			throw new RedisConnectionFailureException("Unable to connect to secret-host:6379");
+		}
+
+		@GetMapping("/redis-rejected")
+		String redisRejected() {
+			throw new RedisSystemException("Unknown redis exception",
+					new RedisException("Currently not connected. Commands are rejected."));
 		}
 
 		@GetMapping("/timeout")
