@@ -89,8 +89,14 @@ final class LoadDriver {
 	record Sample(String op, long startMs, long latencyMs, int status, String problem, boolean retryAfter,
 			String traceId, int port) {
 
+		/**
+		 * Whether the answer is one a client cannot act on: no answer (I/O failure, hung past {@link #HANG}), a
+		 * 5xx other than 503 with {@code Retry-After}, or a 401 (a refresh token spent by a half-applied grant).
+		 * Requests the driver itself could not send in time ({@code -1}) are reported, not counted here.
+		 */
 		boolean isError() {
-			return this.status <= 0 || this.status >= 500 || this.status == 401;
+			return this.status == 0 || this.status == 401
+					|| (this.status >= 500 && !(this.status == 503 && this.retryAfter));
 		}
 
 	}
@@ -128,7 +134,7 @@ final class LoadDriver {
 			String username = this.userPrefix + "u" + i;
 			String password = "pw-" + username + "-Secret1";
 			Response registered = send("POST", "/api/v1/users", json(Map.of("username", username, "email",
-					username + "@example.test", "password", password)), null, "register");
+					username + "@example.test", "password", password)), null, "prepare");
 			if (registered.status != 201) {
 				throw new IllegalStateException("registration failed: " + registered.status + " " + registered.body);
 			}
@@ -266,9 +272,18 @@ final class LoadDriver {
 		}
 	}
 
-	private JsonNode login(String username, String password) throws IOException {
-		Response response = send("POST", "/api/v1/token",
-				form(Map.of("grant_type", "password", "username", username, "password", password)), null, "token");
+	/** Logs in as a client would: a 503 (the login guard's backend still connecting) is retried after a pause. */
+	private JsonNode login(String username, String password) throws IOException, InterruptedException {
+		Response response = null;
+		for (int attempt = 0; attempt < 30; attempt++) {
+			response = send("POST", "/api/v1/token",
+					form(Map.of("grant_type", "password", "username", username, "password", password)), null,
+					"prepare");
+			if (response.status != 503) {
+				break;
+			}
+			Thread.sleep(1000);
+		}
 		if (response.status != 200) {
 			throw new IOException("login failed: " + response.status + " " + response.body);
 		}

@@ -1,5 +1,6 @@
 package dev.secureapi.security.problem;
 
+import java.sql.SQLException;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,13 @@ final class UnavailableDependency {
 	 */
 	private static final String LETTUCE_REJECTED = "Currently not connected";
 
+	/**
+	 * SQLState classes of a lost or refused connection: 08 (connection exception, standard SQL) and PostgreSQL's
+	 * 57P01-57P03 (the server shutting down or not accepting connections). They also mark the rollback failure
+	 * that replaces the original error when a connection breaks mid-transaction.
+	 */
+	private static final String[] CONNECTION_SQL_STATES = { "08", "57P01", "57P02", "57P03" };
+
 	private UnavailableDependency() {
 	}
 
@@ -50,9 +58,23 @@ final class UnavailableDependency {
 	static boolean isCause(@Nullable Throwable failure) {
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
 			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
 				if (UNAVAILABLE.contains(type.getName()) || (type.getName().equals("io.lettuce.core.RedisException")
 						&& cause.getMessage() != null && cause.getMessage().startsWith(LETTUCE_REJECTED))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionState(@Nullable String sqlState) {
+		if (sqlState != null) {
+			for (String prefix : CONNECTION_SQL_STATES) {
+				if (sqlState.startsWith(prefix)) {
 					return true;
 				}
 			}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import io.lettuce.core.RedisException;
@@ -26,6 +27,7 @@ import org.springframework.data.redis.RedisSystemException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,6 +69,11 @@ class UnavailableDependencyHttpTests {
 	@Test
 	void databaseDownInAFilterIs503WithRetryAfter() throws Exception {
 		assertUnavailable(get("/filtered"));
+	}
+
+	@Test
+	void aConnectionLostMidTransactionIs503EvenWhenTheRollbackFailureReplacesTheError() throws Exception {
+		assertUnavailable(get("/rollback-failed"));
 	}
 
 	@Test
@@ -139,6 +146,12 @@ class UnavailableDependencyHttpTests {
 		@GetMapping("/timeout")
 		String timeout() {
 			throw new QueryTimeoutException("Redis command timed out");
+		}
+
+		@GetMapping("/rollback-failed")
+		String rollbackFailed() {
+			throw new TransactionSystemException("Unable to rollback against JDBC Connection",
+					new SQLException("This connection has been closed.", "08003"));
 		}
 
 		@GetMapping("/conflict")
