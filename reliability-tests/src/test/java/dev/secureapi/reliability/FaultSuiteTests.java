@@ -22,6 +22,7 @@ import dev.secureapi.test.RedisServerProcess;
 import dev.secureapi.test.RequiresServices;
 import dev.secureapi.test.TestServices;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,6 +72,8 @@ class FaultSuiteTests {
 
 	@BeforeAll
 	void start() throws Exception {
+		boolean required = Boolean.getBoolean(TestServices.REQUIRE_SERVICES_PROPERTY);
+		Assumptions.assumeTrue(RedisServerProcess.isInstalled() || required, "redis-server is not on the PATH");
 		this.redis = RedisServerProcess.start();
 		this.vault = new FakeVaultServer();
 		this.vaultProxy = new FaultProxy("127.0.0.1", this.vault.uri().getPort());
@@ -84,6 +87,9 @@ class FaultSuiteTests {
 
 	@AfterAll
 	void stop() throws Exception {
+		if (this.redis == null) {
+			return;
+		}
 		try {
 			this.report.write(this.reports);
 		}
