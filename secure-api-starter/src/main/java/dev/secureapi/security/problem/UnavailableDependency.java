@@ -47,6 +47,8 @@ final class UnavailableDependency {
 	 */
 	private static final String[] CONNECTION_SQL_STATES = { "08", "57P01", "57P02", "57P03" };
 
+	private static final String HIKARI_CLOSED = "Connection is closed";
+
 	private UnavailableDependency() {
 	}
 
@@ -58,7 +60,7 @@ final class UnavailableDependency {
 	static boolean isCause(@Nullable Throwable failure) {
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+			if (cause instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedPooled(sql))) {
 				return true;
 			}
 			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
@@ -69,6 +71,14 @@ final class UnavailableDependency {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * HikariCP's answer to a call on a connection it already closed (a broken one it evicted): it carries no
+	 * SQLState. It is what a rollback meets after the database went away mid-transaction.
+	 */
+	private static boolean isClosedPooled(SQLException ex) {
+		return ex.getSQLState() == null && HIKARI_CLOSED.equals(ex.getMessage());
 	}
 
 	private static boolean isConnectionState(@Nullable String sqlState) {

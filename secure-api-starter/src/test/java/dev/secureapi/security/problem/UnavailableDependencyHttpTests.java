@@ -77,6 +77,11 @@ class UnavailableDependencyHttpTests {
 	}
 
 	@Test
+	void aRollbackOnAConnectionThePoolAlreadyClosedIs503() throws Exception {
+		assertUnavailable(get("/rollback-on-closed"));
+	}
+
+	@Test
 	void concurrencyFailuresAreNotMistakenForAnOutage() throws Exception {
 		HttpResponse<String> response = get("/conflict");
 		assertThat(response.statusCode()).isEqualTo(500);
@@ -152,6 +157,12 @@ class UnavailableDependencyHttpTests {
 		String rollbackFailed() {
 			throw new TransactionSystemException("Unable to rollback against JDBC Connection",
 					new SQLException("This connection has been closed.", "08003"));
+		}
+
+		@GetMapping("/rollback-on-closed")
+		String rollbackOnClosed() {
+			throw new TransactionSystemException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed"));
 		}
 
 		@GetMapping("/conflict")
