@@ -36,6 +36,11 @@ public class DataKeyManager {
 
 	private volatile @Nullable ActiveKey active;
 
+	/** The last failure to make a data key, and when it happened ({@link System#nanoTime()}); guarded by this. */
+	private @Nullable KeyProviderException generationFailure;
+
+	private long generationFailedAt;
+
 	/**
 	 * Creates a manager.
 	 * @param provider the key provider
@@ -123,7 +128,7 @@ public class DataKeyManager {
 		if (current != null && current.tryUse(this.clock.instant())) {
 			return current.key;
 		}
-		return replaceActive(current);
+		return replaceActive(current, System.nanoTime());
 	}
 
 	DataKey decryptionKey(UUID id) {
@@ -144,12 +149,29 @@ public class DataKeyManager {
 		}
 	}
 
-	private synchronized DataKey replaceActive(@Nullable ActiveKey seen) {
+	/**
+	 * Makes a new active key, one caller at a time. A caller that waited here while another caller's attempt
+	 * failed gets that failure at once: with a provider that hangs, each waiting request would otherwise spend the
+	 * provider's whole timeout in turn, and the last one would wait their sum.
+	 */
+	private synchronized DataKey replaceActive(@Nullable ActiveKey seen, long requestedAt) {
 		ActiveKey current = this.active;
 		if (current != seen && current != null && current.tryUse(this.clock.instant())) {
 			return current.key;
 		}
-		ActiveKey created = generate();
+		KeyProviderException failure = this.generationFailure;
+		if (failure != null && this.generationFailedAt - requestedAt >= 0) {
+			throw new KeyProviderException(failure.getMessage(), failure);
+		}
+		ActiveKey created;
+		try {
+			created = generate();
+		}
+		catch (KeyProviderException ex) {
+			this.generationFailure = ex;
+			this.generationFailedAt = System.nanoTime();
+			throw ex;
+		}
 		created.tryUse(this.clock.instant());
 		this.active = created;
 		return created.key;

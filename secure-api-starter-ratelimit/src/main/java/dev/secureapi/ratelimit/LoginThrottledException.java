@@ -6,8 +6,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A login attempt refused by the {@link LoginAttemptGuard}: 429 with {@code Retry-After}, or 503 when the guard
- * cannot count. Spring MVC answers it as problem+json through the application's exception handler.
+ * A login attempt refused by the {@link LoginAttemptGuard}: 429 with {@code Retry-After}, or 503 with
+ * {@code Retry-After} when the guard cannot count. Spring MVC answers it as problem+json through the application's exception handler.
  */
 public class LoginThrottledException extends ErrorResponseException {
 
@@ -20,9 +20,9 @@ public class LoginThrottledException extends ErrorResponseException {
 	public LoginThrottledException(LoginAttemptGuard.Decision decision) {
 		super(status(decision), problem(decision), null);
 		this.decision = decision;
-		if (decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED) {
-			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-		}
+		getHeaders().set(HttpHeaders.RETRY_AFTER,
+				(decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED)
+						? Long.toString(decision.retryAfterSeconds()) : RateLimitResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
 	}
 
 	/**

@@ -18,6 +18,12 @@ import org.springframework.http.HttpStatus;
  */
 public class RateLimitResponses {
 
+	/**
+	 * Seconds a client refused because the backend is unreachable (fail-closed) is asked to wait: about the time
+	 * the backend's circuit stays open before it is tried again.
+	 */
+	static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
+
 	/** The header listing the policies that applied. */
 	public static final String POLICY_HEADER = "RateLimit-Policy";
 
@@ -59,6 +65,7 @@ public class RateLimitResponses {
 			return false;
 		}
 		if (decision.isUnavailable()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS);
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"Rate limiting is temporarily unavailable; retry later.");
 			return false;

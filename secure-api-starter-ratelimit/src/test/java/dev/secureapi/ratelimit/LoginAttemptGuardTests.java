@@ -95,7 +95,10 @@ class LoginAttemptGuardTests {
 		assertThat(closed.check("erin", "192.0.2.1").status()).isEqualTo(LoginAttemptGuard.Decision.Status.UNAVAILABLE);
 		assertThatExceptionOfType(LoginThrottledException.class)
 			.isThrownBy(() -> closed.check("erin", "192.0.2.1").throwIfRefused())
-			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(503));
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode().value()).isEqualTo(503);
+				assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+			});
 		properties.setFailOpen(true);
 		LoginAttemptGuard open = new LoginAttemptGuard(new DownBackend(), resolver(), RateLimitRecorder.NONE,
 				properties);

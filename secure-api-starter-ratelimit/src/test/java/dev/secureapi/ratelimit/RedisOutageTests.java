@@ -77,6 +77,7 @@ class RedisOutageTests {
 			HttpResponse<String> refused = client.get("/api/items");
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(refused.body()).contains("\"status\":503").doesNotContain("Redis").doesNotContain("Exception");
 			assertThat(context.getBean(RateLimitBackendHealthIndicator.class).health(false).getStatus())
 				.isEqualTo(Status.DOWN);
@@ -94,6 +95,7 @@ class RedisOutageTests {
 			HttpResponse<String> refused = client.login("alice", RateLimitTestApplication.PASSWORD);
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(RateLimitTestApplication.counted(context, LoginAttemptGuard.POLICY_NAME, "backend_error"))
 				.isPositive();
 		}

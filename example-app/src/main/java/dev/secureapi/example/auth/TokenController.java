@@ -47,6 +47,8 @@ public class TokenController {
 
 	private final AuthenticationService authentication;
 
+	private final RefreshGrant refreshGrant;
+
 	private final @Nullable LoginAttemptGuard guard;
 
 	private final ProblemResponseWriter problems;
@@ -57,10 +59,11 @@ public class TokenController {
 
 	private final UnknownUserNames unknownUserNames;
 
-	TokenController(AuthenticationService authentication, ObjectProvider<LoginAttemptGuard> guard,
-			ProblemResponseWriter problems, ApplicationEventPublisher events, UserService users,
-			UnknownUserNames unknownUserNames) {
+	TokenController(AuthenticationService authentication, RefreshGrant refreshGrant,
+			ObjectProvider<LoginAttemptGuard> guard, ProblemResponseWriter problems, ApplicationEventPublisher events,
+			UserService users, UnknownUserNames unknownUserNames) {
 		this.authentication = authentication;
+		this.refreshGrant = refreshGrant;
 		this.guard = guard.getIfAvailable();
 		this.problems = problems;
 		this.events = events;
@@ -80,7 +83,7 @@ public class TokenController {
 			case PASSWORD -> (username != null && password != null) ? login(username, password, request)
 					: invalidRequest(request, "username and password are required");
 			case REFRESH_TOKEN -> (refreshToken != null)
-					? tokens(TokenResponse.of(this.authentication.refresh(refreshToken)))
+					? tokens(TokenResponse.of(this.refreshGrant.refresh(refreshToken)))
 					: invalidRequest(request, "refresh_token is required");
 			default -> oauthError(request, HttpStatus.BAD_REQUEST, "unsupported_grant_type",
 					"grant_type must be password or refresh_token.");

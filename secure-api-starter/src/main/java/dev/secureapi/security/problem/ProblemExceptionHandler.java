@@ -39,7 +39,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors}; anything unhandled is logged once with its stack trace and answered 500 with a generic detail,
  * so no exception message, class name, SQL or path reaches the client. An I/O failure while reading the request
  * that is also an {@link ErrorResponse} (a body cut off at its size limit) keeps its own status wherever it
- * surfaces, instead of becoming a 400 or a 500.
+ * surfaces, instead of becoming a 400 or a 500. A dependency that is unreachable or too slow (no database
+ * connection within the pool's timeout, Redis down, a query timeout) is answered 503 with {@code Retry-After}: the
+ * client may retry, and the transaction that met it was rolled back.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
@@ -92,6 +94,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		ErrorResponse readFailure = readFailure(ex);
 		if (readFailure != null) {
 			return answer(readFailure, request);
+		}
+		if (UnavailableDependency.isCause(ex)) {
+			logger.warn("Dependency unavailable while handling " + describe(request) + ": " + ex);
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, UnavailableDependency.RETRY_AFTER_SECONDS);
+			return complete(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					UnavailableDependency.DETAIL), headers, request);
 		}
 		ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
 		HttpStatus status = (annotated != null) ? annotated.code() : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -4,11 +4,13 @@ import dev.secureapi.security.SecureApiFilterOrders;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration for request ids.
@@ -31,6 +33,20 @@ public final class RequestIdAutoConfiguration {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(SecureApiFilterOrders.REQUEST_ID);
 		return registration;
+	}
+
+	/** With Micrometer Observation (actuator): the id becomes a tag of the request's trace span. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.observation.ObservationFilter",
+			"org.springframework.http.server.observation.ServerRequestObservationContext" })
+	static class ObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdObservationFilter requestIdObservationFilter() {
+			return new RequestIdObservationFilter();
+		}
+
 	}
 
 }
