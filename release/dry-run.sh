@@ -17,6 +17,9 @@
 # read-only one behind it. Integration tests need SECURE_API_TEST_POSTGRES_URL and SECURE_API_TEST_REDIS_URL.
 set -euo pipefail
 
+# all in one function, so bash has read the whole script before running any of it (editing it mid-run is safe)
+main() {
+
 skip_tests=false
 if [ "${1:-}" = "--skip-tests" ]; then
   skip_tests=true
@@ -68,11 +71,18 @@ trap restore EXIT
 step() { echo; echo "== $*"; }
 fail() { echo "DRY RUN FAILED: $*" >&2; exit 1; }
 
-step "throwaway signing key"
+# a GnuPG home of this run's own: the release key from MAVEN_GPG_KEY (the release workflow's secret, passphrase in
+# MAVEN_GPG_PASSPHRASE, which maven-gpg-plugin reads), else a throwaway key that lives as long as this script
 export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
-gpg --batch --quiet --passphrase '' --quick-gen-key 'secure-api dry run <dry-run@secureapi.invalid>' ed25519 sign 1d
-gpg --batch --list-secret-keys --keyid-format long | grep -E '^(sec|uid)'
+if [ -n "${MAVEN_GPG_KEY:-}" ]; then
+  step "release signing key from MAVEN_GPG_KEY"
+  printf '%s\n' "$MAVEN_GPG_KEY" | gpg --batch --quiet --import
+else
+  step "throwaway signing key"
+  gpg --batch --quiet --passphrase '' --quick-gen-key 'secure-api dry run <dry-run@secureapi.invalid>' ed25519 sign 1d
+fi
+gpg --batch --list-secret-keys --keyid-format long | grep -E '^(sec|uid)' || fail "no signing key"
 
 step "version $version, outputTimestamp $timestamp (was $current_version)"
 "${mvn[@]}" -q versions:set -DnewVersion="$version" -DprocessAllModules=true -DgenerateBackupPoms=false
@@ -179,3 +189,6 @@ finished=$(date +%s)
 echo
 echo "DRY RUN PASSED: $version staged in $staging (build $((built - started))s, checks and consumers" \
   "$((finished - built))s, total $((finished - started))s); poms restored to $current_version"
+}
+
+main "$@"
