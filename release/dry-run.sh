@@ -109,6 +109,7 @@ for artifact in $expected; do
   base="$dir/$artifact-$version"
   [ -f "$base.pom" ] || fail "$artifact: no pom"
   packaging=$(sed -n 's:.*<packaging>\(.*\)</packaging>.*:\1:p' "$base.pom" | head -1)
+  packaging="${packaging:-jar}"
   required=("$base.pom" "$base-cyclonedx.json")
   if [ "$packaging" != "pom" ]; then
     required+=("$base.jar" "$base-sources.jar" "$base-javadoc.jar")
@@ -163,8 +164,8 @@ consumer_repo="$work/consumer-repo"
 consumer=("$root/mvnw" -B -ntp -o -s "$work/settings.xml" -Daether.offline.protocols=file
   -Dmaven.repo.local="$consumer_repo" -Dmaven.repo.local.tail="$tails")
 
-"${consumer[@]}" -f release/bom-consumer/pom.xml -Dsecure-api.version="$version" \
-  clean compile
+rm -rf release/bom-consumer/target
+"${consumer[@]}" -f release/bom-consumer/pom.xml -Dsecure-api.version="$version" compile
 echo "ok release/bom-consumer compiles against the BOM alone"
 
 archetype_plugin=$("${mvn[@]}" -q help:evaluate -Dexpression=archetype.version -DforceStdout)
