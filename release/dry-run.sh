@@ -161,14 +161,15 @@ cat > "$work/settings.xml" <<EOF
 EOF
 consumer_repo="$work/consumer-repo"
 # offline for every remote repository except file: ones, i.e. except the staging directory
-consumer=("$root/mvnw" -B -ntp -o -s "$work/settings.xml" -Daether.offline.protocols=file
-  -Dmaven.repo.local="$consumer_repo" -Dmaven.repo.local.tail="$tails")
+consumer_online=("$root/mvnw" -B -ntp -s "$work/settings.xml" -Dmaven.repo.local="$consumer_repo"
+  -Dmaven.repo.local.tail="$tails")
+consumer=("${consumer_online[@]}" -o -Daether.offline.protocols=file)
 
 # The BOM-only consumer has no Spring Boot management, so Maven picks the starters' transitive versions by its
 # nearest-wins rule (e.g. hibernate-validator's own jboss-logging), which need not be in any local repository yet:
 # this one build may fetch third-party artifacts from Maven Central; dev.secureapi still comes only from staging.
 rm -rf release/bom-consumer/target
-"${consumer[@]/-o/}" -f release/bom-consumer/pom.xml -Dsecure-api.version="$version" compile
+"${consumer_online[@]}" -f release/bom-consumer/pom.xml -Dsecure-api.version="$version" compile
 [ -f release/bom-consumer/target/classes/com/example/consumer/FilterOrder.class ] || fail "the BOM consumer did not compile"
 rm -rf release/bom-consumer/target
 echo "ok release/bom-consumer compiles against the BOM alone"
