@@ -10,7 +10,7 @@
 set -euo pipefail
 
 main() {
-  local root commit work local_repo started
+  local root commit local_repo started
   root="$(cd "$(dirname "$0")/.." && pwd)"
   commit=$(git -C "$root" rev-parse "${1:-HEAD}")
   work=$(mktemp -d "${TMPDIR:-/tmp}/secure-api-reproducible.XXXXXX")
@@ -33,7 +33,7 @@ main() {
       module=$(dirname "$pom")
       if grep -q '<secure-api.publish.skip>true' "$pom"; then continue; fi
       find "$module/target" -maxdepth 1 -type f \( -name '*.jar' -o -name '*-cyclonedx.json' \
-        -o -name 'flattened-pom.xml' \) 2>/dev/null
+        -o -name 'flattened-pom.xml' \) 2>/dev/null || true
       echo "$pom"
     done | grep -v '/release/' | sort | xargs sha256sum) > "$work/$build.sha256"
   done
@@ -48,4 +48,5 @@ main() {
   fi
 }
 
+work=""
 main "$@"
