@@ -15,6 +15,14 @@ if (!new File(projectDir, '.mvn/wrapper/maven-wrapper.properties').text.contains
     fail('the wrapper is not the only-script kind')
 }
 
+// the starters' versions come from the secure-api BOM, imported once
+def pom = new groovy.xml.XmlSlurper().parse(new File(projectDir, 'pom.xml'))
+def bom = pom.dependencyManagement.dependencies.dependency.find { it.artifactId.text() == 'secure-api-dependencies' }
+if (bom.isEmpty() || bom.scope.text() != 'import' || bom.type.text() != 'pom') fail('the pom does not import secure-api-dependencies')
+pom.dependencies.dependency.findAll { it.groupId.text() == 'dev.secureapi' }.each { starter ->
+    if (!starter.version.text().isEmpty()) fail("${starter.artifactId.text()} has its own version instead of the BOM's")
+}
+
 // the tests ran (two test classes, none failed) and SpotBugs looked at the classes
 def reports = new File(projectDir, 'target/surefire-reports').listFiles().findAll { it.name ==~ /TEST-.*\.xml/ }
 if (reports.size() < 2) fail("expected the context and HTTP tests to run, found ${reports*.name}")
