@@ -1,6 +1,7 @@
 package dev.secureapi.test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.cluster.SlotHash;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis Cluster of the test's own: three primaries (and optionally one replica each), every node a
@@ -118,7 +120,19 @@ public final class RedisClusterProcess implements AutoCloseable {
 	 */
 	public int primaryOf(String key) {
 		int slot = SlotHash.getSlot(key);
-		for (String line : clusterNodes().split("\r?\n")) {
+		String nodes = clusterNodes();
+		Integer port = servingPort(slot, nodes);
+		if (port == null) {
+			throw new IllegalStateException("No primary serves slot " + slot + ":\n" + nodes);
+		}
+		return port;
+	}
+
+	/**
+	 * The port of the primary that serves a slot in one node's {@code CLUSTER NODES} view.
+	 */
+	private static @Nullable Integer servingPort(int slot, String clusterNodes) {
+		for (String line : clusterNodes.split("\r?\n")) {
 			String[] fields = line.trim().split(" ");
 			if (fields.length < 9 || !fields[2].contains("master") || fields[2].contains("fail")) {
 				continue;
@@ -135,7 +149,7 @@ public final class RedisClusterProcess implements AutoCloseable {
 				}
 			}
 		}
-		throw new IllegalStateException("No primary serves slot " + slot + ":\n" + clusterNodes());
+		return null;
 	}
 
 	/**
@@ -174,6 +188,18 @@ public final class RedisClusterProcess implements AutoCloseable {
 		for (int port : primaries()) {
 			RedisProcesses.cli("-p", String.valueOf(port), "cluster", "setslot", String.valueOf(slot), "node",
 					targetId);
+		}
+		// replicas learn the new owner by gossip: until the target's replica knows it holds the slot, a failover of
+		// the target would leave the slot uncovered
+		try {
+			RedisProcesses.await("every node to see slot " + slot + " on port " + target, 30,
+					(ignored) -> liveNodes().stream()
+						.allMatch((port) -> Integer.valueOf(target)
+							.equals(servingPort(slot, RedisProcesses.cli("-p", String.valueOf(port), "cluster",
+									"nodes")))));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return target;
 	}
