@@ -70,12 +70,12 @@ done
 if ! command -v wrk > /dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk > /dev/null
 fi
-mkdir -p "$OUT"
-
 if $BUILD; then
   ./mvnw -q -B -Pbenchmarks -pl benchmarks/bare-mvc,benchmarks/resource-server,benchmarks/starter-only,example-app \
     -am clean package -DskipTests -Dspotbugs.skip=true
 fi
+# after the build: its clean removes the benchmarks module's target directory
+mkdir -p "$OUT"
 
 jar_of() {
   ls "$1"/*.jar | grep -v -- '-plain' | grep -v -- '-tests' | head -1
