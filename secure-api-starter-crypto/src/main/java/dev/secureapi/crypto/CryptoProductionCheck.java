@@ -11,7 +11,7 @@ import dev.secureapi.security.production.ProductionFinding;
  * Reports field-encryption settings unfit for production: the local development provider, a missing blind-index
  * key, and data keys cached for more than a day.
  */
-public class CryptoProductionCheck implements ProductionCheck {
+class CryptoProductionCheck implements ProductionCheck {
 
 	private static final Duration MAX_CACHE_AGE = Duration.ofHours(24);
 
@@ -21,7 +21,7 @@ public class CryptoProductionCheck implements ProductionCheck {
 	 * Creates a check.
 	 * @param properties the crypto configuration
 	 */
-	public CryptoProductionCheck(CryptoProperties properties) {
+	CryptoProductionCheck(CryptoProperties properties) {
 		this.properties = properties;
 	}
 

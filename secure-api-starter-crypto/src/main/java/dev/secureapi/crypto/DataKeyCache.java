@@ -1,63 +1,50 @@
 package dev.secureapi.crypto;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Unwrapped data keys by id, bounded by entry count (least recently used first out) and by age since unwrapping.
+ * Unwrapped data keys by id, bounded by entry count and by age since unwrapping. A Caffeine cache whose time is
+ * read from the manager's clock, so a key ages exactly as the manager sees time pass.
  */
 final class DataKeyCache {
 
-	private final int maxEntries;
+	private final Cache<UUID, DataKey> entries;
 
-	private final Duration maxAge;
-
-	private final Map<UUID, Entry> entries;
-
-	DataKeyCache(int maxEntries, Duration maxAge) {
-		this.maxEntries = maxEntries;
-		this.maxAge = maxAge;
-		this.entries = new LinkedHashMap<>(16, 0.75f, true);
+	DataKeyCache(int maxEntries, Duration maxAge, Clock clock) {
+		// maintenance on the calling thread: the bound holds when put returns, with no background thread
+		this.entries = Caffeine.newBuilder()
+			.maximumSize(maxEntries)
+			.expireAfterWrite(maxAge)
+			.ticker(() -> nanos(clock.instant()))
+			.executor(Runnable::run)
+			.build();
 	}
 
-	synchronized @Nullable DataKey get(UUID id, Instant now) {
-		Entry entry = this.entries.get(id);
-		if (entry == null) {
-			return null;
-		}
-		if (!now.isBefore(entry.loadedAt.plus(this.maxAge))) {
-			this.entries.remove(id);
-			return null;
-		}
-		return entry.key;
+	@Nullable DataKey get(UUID id) {
+		return this.entries.getIfPresent(id);
 	}
 
-	synchronized void put(DataKey key, Instant now) {
-		this.entries.put(key.id(), new Entry(key, now));
-		while (this.entries.size() > this.maxEntries) {
-			UUID eldest = this.entries.keySet().iterator().next();
-			this.entries.remove(eldest);
-		}
+	void put(DataKey key) {
+		this.entries.put(key.id(), key);
 	}
 
-	synchronized void remove(UUID id) {
-		this.entries.remove(id);
+	void remove(UUID id) {
+		this.entries.invalidate(id);
 	}
 
-	synchronized void clear() {
-		this.entries.clear();
+	void clear() {
+		this.entries.invalidateAll();
 	}
 
-	synchronized int size() {
-		return this.entries.size();
-	}
-
-	private record Entry(DataKey key, Instant loadedAt) {
+	private static long nanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 }

@@ -53,7 +53,7 @@ public class DataKeyManager {
 			CryptoMetrics metrics) {
 		this.provider = provider;
 		this.store = store;
-		this.cache = new DataKeyCache(limits.maxEntries(), limits.maxAge());
+		this.cache = new DataKeyCache(limits.maxEntries(), limits.maxAge(), clock);
 		this.maxAge = limits.maxAge();
 		this.maxUses = limits.maxUses();
 		this.clock = clock;
@@ -132,7 +132,7 @@ public class DataKeyManager {
 	}
 
 	DataKey decryptionKey(UUID id) {
-		DataKey cached = this.cache.get(id, this.clock.instant());
+		DataKey cached = this.cache.get(id);
 		this.metrics.cacheLookup(cached != null);
 		return (cached != null) ? cached : load(id);
 	}
@@ -193,7 +193,7 @@ public class DataKeyManager {
 				throw new DataKeyStoreException("A new data key could not be stored in the key table; nothing was "
 						+ "encrypted under it", ex);
 			}
-			this.cache.put(key, now);
+			this.cache.put(key);
 			return new ActiveKey(key, now.plus(this.maxAge), this.maxUses);
 		}
 		finally {
@@ -203,8 +203,7 @@ public class DataKeyManager {
 	}
 
 	private synchronized DataKey load(UUID id) {
-		Instant now = this.clock.instant();
-		DataKey cached = this.cache.get(id, now);
+		DataKey cached = this.cache.get(id);
 		if (cached != null) {
 			return cached;
 		}
@@ -219,7 +218,7 @@ public class DataKeyManager {
 						+ plaintext.length + " bytes for key " + id + "; expected 32");
 			}
 			DataKey key = new DataKey(id, plaintext);
-			this.cache.put(key, now);
+			this.cache.put(key);
 			return key;
 		}
 		finally {

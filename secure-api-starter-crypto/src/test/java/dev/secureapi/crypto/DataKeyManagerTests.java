@@ -103,8 +103,11 @@ class DataKeyManagerTests {
 			stored.add(encryptor.encrypt("v" + i, EMAIL));
 		}
 		assertThat(this.provider.decryptCalls()).isZero();
-		assertThat(encryptor.decrypt(stored.get(0), EMAIL)).isEqualTo("v0");
-		assertThat(this.provider.decryptCalls()).isEqualTo(1);
+		// which key the bounded cache dropped is Caffeine's choice; that one of the three was dropped is ours
+		for (int i = 0; i < 3; i++) {
+			assertThat(encryptor.decrypt(stored.get(i), EMAIL)).isEqualTo("v" + i);
+		}
+		assertThat(this.provider.decryptCalls()).isPositive();
 	}
 
 	@Test

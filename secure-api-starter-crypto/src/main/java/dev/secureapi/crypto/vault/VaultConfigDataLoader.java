@@ -17,8 +17,12 @@ import org.springframework.util.ClassUtils;
  *
  * <p>An {@code optional:} import of a path that does not exist, or of a Vault that cannot be reached, is skipped;
  * otherwise start-up fails naming the path.
+ *
+ * <p>Not Spring Cloud Vault: it brings the Spring Cloud release train, whose versions must follow Boot's, and its own
+ * {@code spring.cloud.vault.*} settings for what is here one KV read at start-up through spring-vault-core, which
+ * the Vault transit key provider uses already.
  */
-public class VaultConfigDataLoader implements ConfigDataLoader<VaultConfigDataResource> {
+class VaultConfigDataLoader implements ConfigDataLoader<VaultConfigDataResource> {
 
 	private static final String VAULT_CLASS = "org.springframework.vault.core.VaultTemplate";
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.config.ConfigDataResource;
 /**
  * A Vault KV path to import, with the connection settings in force when it was resolved.
  */
-public final class VaultConfigDataResource extends ConfigDataResource {
+final class VaultConfigDataResource extends ConfigDataResource {
 
 	private final String path;
 

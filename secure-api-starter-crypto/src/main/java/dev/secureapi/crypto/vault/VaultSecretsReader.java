@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.vault.VaultException;
 import org.springframework.vault.authentication.AppRoleAuthentication;
@@ -32,8 +33,8 @@ final class VaultSecretsReader {
 	static @Nullable Map<String, Object> read(VaultSecretsProperties properties, String path) {
 		URI uri = properties.getUri();
 		if (uri == null) {
-			throw new IllegalStateException("secure-api.vault.uri is not set; it is needed to import secure-api-vault:"
-					+ path);
+			throw new InvalidConfigurationPropertyValueException("secure-api.vault.uri", null,
+					"It is needed to import secure-api-vault:" + path + ".");
 		}
 		VaultEndpoint endpoint = VaultEndpoint.from(uri);
 		// bounded waits, so an unresponsive Vault fails start-up instead of hanging it
@@ -73,9 +74,13 @@ final class VaultSecretsReader {
 			RestTemplateBuilder client) {
 		if (properties.getAuthentication() == VaultSecretsProperties.Authentication.APPROLE) {
 			VaultSecretsProperties.AppRole appRole = properties.getAppRole();
-			if (appRole.getRoleId() == null || appRole.getSecretId() == null) {
-				throw new IllegalStateException(
-						"secure-api.vault.app-role.role-id and .secret-id must be set for AppRole authentication");
+			if (appRole.getRoleId() == null) {
+				throw new InvalidConfigurationPropertyValueException("secure-api.vault.app-role.role-id", null,
+						"It must be set for AppRole authentication.");
+			}
+			if (appRole.getSecretId() == null) {
+				throw new InvalidConfigurationPropertyValueException("secure-api.vault.app-role.secret-id", null,
+						"It must be set for AppRole authentication.");
 			}
 			AppRoleAuthenticationOptions options = AppRoleAuthenticationOptions.builder()
 				.path(appRole.getPath())
@@ -86,7 +91,8 @@ final class VaultSecretsReader {
 		}
 		String token = properties.getToken();
 		if (token == null || token.isBlank()) {
-			throw new IllegalStateException("secure-api.vault.token must be set for token authentication");
+			throw new InvalidConfigurationPropertyValueException("secure-api.vault.token", null,
+					"It must be set for token authentication.");
 		}
 		return new TokenAuthentication(token);
 	}

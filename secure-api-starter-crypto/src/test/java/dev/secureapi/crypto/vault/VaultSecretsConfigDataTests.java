@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +21,7 @@ import org.springframework.core.env.PropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code spring.config.import=secure-api-vault:...} through the real Spring Vault client against an in-process
@@ -96,6 +98,24 @@ class VaultSecretsConfigDataTests {
 		assertThatException().isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
 				"--secure-api.vault.uri=" + this.vault.uri()))
 			.withMessageContaining("secure-api.vault.token");
+	}
+
+	@Test
+	void aMissingVaultUriFailsStartUpAsAnInvalidPropertyNamingIt() {
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
+					"--secure-api.vault.token=" + FakeVaultServer.TOKEN))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("secure-api.vault.uri"))
+			.withMessageContaining("secure-api-vault:secret/data/my-app");
+	}
+
+	@Test
+	void appRoleWithoutASecretIdFailsStartUpAsAnInvalidPropertyNamingIt() {
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
+					"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.authentication=approle",
+					"--secure-api.vault.app-role.role-id=" + FakeVaultServer.ROLE_ID))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("secure-api.vault.app-role.secret-id"));
 	}
 
 	@Test
