@@ -5,12 +5,12 @@ import dev.secureapi.security.metrics.RejectedRequestsCounter;
 import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
 import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.problem.ProblemResponseWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,14 +33,12 @@ public final class BodyLimitAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "bodyLimitFilterRegistration")
+	@ConditionalOnMissingFilterBean(BodyLimitFilter.class)
 	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilterRegistration(BodyLimits limits,
-			ObjectProvider<ProblemResponseWriter> problems, ObjectProvider<RejectedRequestsCounter> rejections) {
-		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits,
-				problems.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null)),
-				rejections.getIfAvailable(RejectedRequestsCounter::noop)));
-		registration.setOrder(SecureApiFilterOrders.BODY_LIMIT);
-		return registration;
+			ProblemResponseWriter problems, ObjectProvider<RejectedRequestsCounter> rejections) {
+		return SecureApiFilterOrders.registration(
+				new BodyLimitFilter(limits, problems, rejections.getIfAvailable(RejectedRequestsCounter::noop)),
+				SecureApiFilterOrders.BODY_LIMIT);
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * multipart parts), are counted by the container: without a declared length they are bounded by
  * {@code server.tomcat.max-http-form-post-size} and {@code spring.servlet.multipart.*} rather than by this filter.
  */
-public class BodyLimitFilter extends OncePerRequestFilter {
+class BodyLimitFilter extends OncePerRequestFilter {
 
 	private final BodyLimits limits;
 
@@ -35,7 +35,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 	 * @param problems writes the 413 answer
 	 * @param rejections counts refused requests
 	 */
-	public BodyLimitFilter(BodyLimits limits, ProblemResponseWriter problems, RejectedRequestsCounter rejections) {
+	BodyLimitFilter(BodyLimits limits, ProblemResponseWriter problems, RejectedRequestsCounter rejections) {
 		this.limits = limits;
 		this.problems = problems;
 		this.rejections = rejections;

@@ -13,7 +13,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The body limit of each request: the first path entry that matches, else the global limit.
  */
-public class BodyLimits {
+class BodyLimits {
 
 	private final long defaultLimit;
 
@@ -23,7 +23,7 @@ public class BodyLimits {
 	 * Creates the limits from their settings.
 	 * @param properties the settings
 	 */
-	public BodyLimits(BodyLimitProperties properties) {
+	BodyLimits(BodyLimitProperties properties) {
 		this.defaultLimit = properties.getMaxSize().toBytes();
 		List<PathLimit> limits = new ArrayList<>();
 		for (BodyLimitProperties.PathLimit path : properties.getPaths()) {

@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * {@link JsonMapperBuilderCustomizer} cannot change it; instead the kit creates the builder and then applies every
  * customizer exactly as Spring Boot does, so {@code spring.jackson.*} and the application's customizers still apply.
  */
-public final class JsonParserLimits {
+final class JsonParserLimits {
 
 	private JsonParserLimits() {
 	}

@@ -5,13 +5,13 @@ import dev.secureapi.security.metrics.RejectedRequestsCounter;
 import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
 import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.problem.ProblemResponseWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,15 +47,13 @@ public final class CorsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "corsRequestFilterRegistration")
+	@ConditionalOnMissingFilterBean(CorsRequestFilter.class)
 	FilterRegistrationBean<CorsRequestFilter> corsRequestFilterRegistration(
-			@Qualifier(CORS_CONFIGURATION_SOURCE) CorsConfigurationSource source,
-			ObjectProvider<ProblemResponseWriter> problems, ObjectProvider<RejectedRequestsCounter> rejections) {
-		FilterRegistrationBean<CorsRequestFilter> registration = new FilterRegistrationBean<>(new CorsRequestFilter(
-				source, problems.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null)),
-				rejections.getIfAvailable(RejectedRequestsCounter::noop)));
-		registration.setOrder(SecureApiFilterOrders.CORS);
-		return registration;
+			@Qualifier(CORS_CONFIGURATION_SOURCE) CorsConfigurationSource source, ProblemResponseWriter problems,
+			ObjectProvider<RejectedRequestsCounter> rejections) {
+		return SecureApiFilterOrders.registration(
+				new CorsRequestFilter(source, problems, rejections.getIfAvailable(RejectedRequestsCounter::noop)),
+				SecureApiFilterOrders.CORS);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -18,7 +19,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * every other path. Each is checked at start-up, so an origin that is not an origin, or "*" with credentials, stops
  * the application with a message naming the property.
  */
-public final class CorsConfigurations {
+final class CorsConfigurations {
 
 	private static final String PREFIX = "secure-api.cors";
 
@@ -73,12 +74,12 @@ public final class CorsConfigurations {
 		origins.forEach((origin) -> checkOrigin(origin, prefix));
 		originPatterns.forEach((pattern) -> checkOriginPattern(pattern, prefix));
 		if (credentials && origins.contains(CorsConfiguration.ALL)) {
-			throw new IllegalStateException(prefix + ".allowed-origins contains \"*\" while " + prefix
-					+ ".allow-credentials is true: browsers refuse that combination and it would let any site "
-					+ "make credentialed calls. List the origins explicitly.");
+			throw new InvalidConfigurationPropertyValueException(prefix + ".allowed-origins", CorsConfiguration.ALL,
+					"It contains \"*\" while " + prefix + ".allow-credentials is true: browsers refuse that "
+							+ "combination and it would let any site make credentialed calls. List the origins explicitly.");
 		}
 		if (maxAge.isNegative()) {
-			throw new IllegalStateException(prefix + ".max-age must not be negative");
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-age", maxAge, "It must not be negative.");
 		}
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(new ArrayList<>(origins));
@@ -107,14 +108,16 @@ public final class CorsConfigurations {
 		catch (URISyntaxException ex) {
 			// reported below
 		}
-		throw new IllegalStateException(prefix + ".allowed-origins entry '" + origin
-				+ "' is not an origin: write it as scheme://host[:port], for example https://app.example.com");
+		throw new InvalidConfigurationPropertyValueException(prefix + ".allowed-origins", origin,
+				"'" + origin + "' is not an origin: write it as scheme://host[:port], for example "
+						+ "https://app.example.com");
 	}
 
 	private static void checkOriginPattern(String pattern, String prefix) {
 		if (!CorsConfiguration.ALL.equals(pattern) && !pattern.contains("://")) {
-			throw new IllegalStateException(prefix + ".allowed-origin-patterns entry '" + pattern
-					+ "' is not an origin pattern: write it as scheme://host[:port], for example https://*.example.com");
+			throw new InvalidConfigurationPropertyValueException(prefix + ".allowed-origin-patterns", pattern,
+					"'" + pattern + "' is not an origin pattern: write it as scheme://host[:port], for example "
+							+ "https://*.example.com");
 		}
 	}
 

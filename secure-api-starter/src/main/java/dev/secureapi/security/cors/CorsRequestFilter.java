@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests get the CORS response headers (a preflight is answered here); refused ones get 403 problem+json. Works
  * with or without a Spring Security filter chain.
  */
-public class CorsRequestFilter extends OncePerRequestFilter {
+class CorsRequestFilter extends OncePerRequestFilter {
 
 	private final CorsConfigurationSource source;
 
@@ -38,7 +38,7 @@ public class CorsRequestFilter extends OncePerRequestFilter {
 	 * @param problems writes the 403 answer
 	 * @param rejections counts refused requests
 	 */
-	public CorsRequestFilter(CorsConfigurationSource source, ProblemResponseWriter problems,
+	CorsRequestFilter(CorsConfigurationSource source, ProblemResponseWriter problems,
 			RejectedRequestsCounter rejections) {
 		this.source = source;
 		this.problems = problems;

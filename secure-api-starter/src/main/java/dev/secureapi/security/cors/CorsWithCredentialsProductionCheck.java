@@ -13,7 +13,7 @@ import org.springframework.web.cors.CorsConfiguration;
  * Reports origin patterns with a wildcard on paths that allow credentials: any site matching the pattern (a
  * forgotten subdomain, a user-content host) can then make credentialed calls and read the answers.
  */
-public class CorsWithCredentialsProductionCheck implements ProductionCheck {
+class CorsWithCredentialsProductionCheck implements ProductionCheck {
 
 	/** The finding's id. */
 	public static final String ID = "cors.wildcard-origin-with-credentials";
@@ -24,7 +24,7 @@ public class CorsWithCredentialsProductionCheck implements ProductionCheck {
 	 * Creates a check.
 	 * @param properties the CORS settings
 	 */
-	public CorsWithCredentialsProductionCheck(CorsProperties properties) {
+	CorsWithCredentialsProductionCheck(CorsProperties properties) {
 		this.properties = properties;
 	}
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -153,8 +154,9 @@ public class SecurityHeaders {
 			return null;
 		}
 		if (hsts.isPreload() && (!hsts.isIncludeSubDomains() || hsts.getMaxAge().toDays() < 365)) {
-			throw new IllegalStateException("secure-api.headers.hsts.preload=true needs include-sub-domains=true "
-					+ "and a max-age of at least 365d (browsers' preload lists refuse anything less)");
+			throw new InvalidConfigurationPropertyValueException("secure-api.headers.hsts.preload", true,
+					"Preloading needs secure-api.headers.hsts.include-sub-domains=true and a max-age of at least 365d "
+							+ "(browsers' preload lists refuse anything less).");
 		}
 		StringBuilder value = new StringBuilder("max-age=").append(hsts.getMaxAge().toSeconds());
 		if (hsts.isIncludeSubDomains()) {

@@ -1,7 +1,5 @@
 package dev.secureapi.security.headers;
 
-import java.util.EnumSet;
-
 import dev.secureapi.security.SecureApiFilterOrders;
 import dev.secureapi.security.proxy.ClientIpResolver;
 import dev.secureapi.security.proxy.ProxyAutoConfiguration;
@@ -10,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,14 +30,11 @@ public final class SecurityHeadersAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "securityHeadersFilterRegistration")
+	@ConditionalOnMissingFilterBean(SecurityHeadersFilter.class)
 	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(SecurityHeaders headers,
 			ClientIpResolver clientIpResolver) {
-		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
-				new SecurityHeadersFilter(headers, clientIpResolver));
-		registration.setOrder(SecureApiFilterOrders.SECURITY_HEADERS);
-		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-		return registration;
+		return SecureApiFilterOrders.registration(new SecurityHeadersFilter(headers, clientIpResolver),
+				SecureApiFilterOrders.SECURITY_HEADERS, DispatcherType.REQUEST, DispatcherType.ERROR);
 	}
 
 }

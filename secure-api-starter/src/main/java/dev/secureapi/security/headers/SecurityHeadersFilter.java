@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * filters carry them too, and keeps them authoritative for the rest of the request. Error dispatches are filtered
  * again, so the error page's response is guarded the same way.
  */
-public class SecurityHeadersFilter extends OncePerRequestFilter {
+class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	private final SecurityHeaders headers;
 
@@ -27,7 +27,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
 	 * @param headers the headers to set
 	 * @param clientIpResolver decides whether a request is secure (directly or through a trusted proxy)
 	 */
-	public SecurityHeadersFilter(SecurityHeaders headers, ClientIpResolver clientIpResolver) {
+	SecurityHeadersFilter(SecurityHeaders headers, ClientIpResolver clientIpResolver) {
 		this.headers = headers;
 		this.clientIpResolver = clientIpResolver;
 	}

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -73,9 +74,7 @@ public final class LoggingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "accessLogFilterRegistration")
 		FilterRegistrationBean<AccessLogFilter> accessLogFilterRegistration(AccessLogFilter filter) {
-			FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(SecureApiFilterOrders.ACCESS_LOG);
-			return registration;
+			return SecureApiFilterOrders.registration(filter, SecureApiFilterOrders.ACCESS_LOG);
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -90,12 +89,11 @@ public final class LoggingAutoConfiguration {
 			}
 
 			@Bean
-			@ConditionalOnMissingBean(name = "securityContextUserCaptureFilterRegistration")
-			FilterRegistrationBean<SecurityContextUserCaptureFilter> securityContextUserCaptureFilterRegistration() {
-				FilterRegistrationBean<SecurityContextUserCaptureFilter> registration = new FilterRegistrationBean<>(
-						new SecurityContextUserCaptureFilter());
-				registration.setOrder(SecureApiFilterOrders.ACCESS_LOG_USER);
-				return registration;
+			@ConditionalOnMissingFilterBean(SecurityContextUserCaptureFilter.class)
+			FilterRegistrationBean<SecurityContextUserCaptureFilter> securityContextUserCaptureFilterRegistration(
+					Environment environment) {
+				return SecureApiFilterOrders.registration(new SecurityContextUserCaptureFilter(),
+						SecureApiFilterOrders.accessLogUser(environment));
 			}
 
 		}

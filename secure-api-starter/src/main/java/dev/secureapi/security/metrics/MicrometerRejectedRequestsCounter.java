@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
 /**
  * A {@link RejectedRequestsCounter} backed by a Micrometer counter per reason.
  */
-public class MicrometerRejectedRequestsCounter implements RejectedRequestsCounter {
+class MicrometerRejectedRequestsCounter implements RejectedRequestsCounter {
 
 	private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,32}");
 
@@ -24,7 +24,7 @@ public class MicrometerRejectedRequestsCounter implements RejectedRequestsCounte
 	 * Creates a counter.
 	 * @param registry the registry to register counters in
 	 */
-	public MicrometerRejectedRequestsCounter(MeterRegistry registry) {
+	MicrometerRejectedRequestsCounter(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

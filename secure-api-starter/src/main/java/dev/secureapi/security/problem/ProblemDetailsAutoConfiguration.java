@@ -23,12 +23,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Auto-configuration for problem+json error responses.
+ * Auto-configuration for problem+json error responses. The {@link ProblemResponseWriter} is always there, so every
+ * rejection the kit's filters and the other starters write stays problem+json;
+ * {@code secure-api.problem.enabled=false} switches off only the MVC exception handler, the error controller and
+ * Tomcat's error report valve, leaving those to Spring Boot.
  */
 @AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
 		after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnBooleanProperty(name = "secure-api.problem.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ProblemDetailsProperties.class)
 public final class ProblemDetailsAutoConfiguration {
 
@@ -39,34 +41,41 @@ public final class ProblemDetailsAutoConfiguration {
 		return new ProblemResponseWriter(mapper.getIfAvailable(JsonMapper::new), properties.getTypeBaseUri());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-	ProblemExceptionHandler problemExceptionHandler(ProblemResponseWriter writer) {
-		return new ProblemExceptionHandler(writer);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
-	ProblemErrorController problemErrorController(ProblemResponseWriter writer) {
-		return new ProblemErrorController(writer);
-	}
-
-	/**
-	 * Requests Tomcat refuses before any filter runs (request line or headers too large, malformed, invalid
-	 * characters) are answered by Tomcat's error report valve; the kit's valve writes them as problem+json.
-	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
-			"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
-	static class TomcatErrorReportConfiguration {
+	@ConditionalOnBooleanProperty(name = "secure-api.problem.enabled", matchIfMissing = true)
+	static class ErrorResponsesConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		ProblemErrorReportValveCustomizer problemErrorReportValveCustomizer(ProblemResponseWriter writer,
-				ObjectProvider<SecurityHeaders> securityHeaders, Environment environment) {
-			SecurityHeaders headers = securityHeaders.getIfAvailable();
-			return new ProblemErrorReportValveCustomizer(writer, (headers != null) ? headers.defaultHeaders() : Map.of(),
-					environment.getProperty("secure-api.request-id.header", "X-Request-Id"));
+		@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+		ProblemExceptionHandler problemExceptionHandler(ProblemResponseWriter writer) {
+			return new ProblemExceptionHandler(writer);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
+		ProblemErrorController problemErrorController(ProblemResponseWriter writer) {
+			return new ProblemErrorController(writer);
+		}
+
+		/**
+		 * Requests Tomcat refuses before any filter runs (request line or headers too large, malformed, invalid
+		 * characters) are answered by Tomcat's error report valve; the kit's valve writes them as problem+json.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
+				"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
+		static class TomcatErrorReportConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			ProblemErrorReportValveCustomizer problemErrorReportValveCustomizer(ProblemResponseWriter writer,
+					ObjectProvider<SecurityHeaders> securityHeaders, Environment environment) {
+				SecurityHeaders headers = securityHeaders.getIfAvailable();
+				return new ProblemErrorReportValveCustomizer(writer,
+						(headers != null) ? headers.defaultHeaders() : Map.of(),
+						environment.getProperty("secure-api.request-id.header", "X-Request-Id"));
+			}
+
 		}
 
 	}

@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 public class ProblemDetailsProperties {
 
 	/**
-	 * Whether errors from controllers, filters, Spring Security and the error page are all answered as
-	 * application/problem+json.
+	 * Whether errors from controllers, the error page and requests the container refuses are answered as
+	 * application/problem+json. The kit's own rejections (filters, Spring Security, rate limits) always are.
 	 */
 	private boolean enabled = true;
 

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
 	private final ProblemResponseWriter writer;
 
@@ -29,7 +29,7 @@ public class ProblemErrorController implements ErrorController {
 	 * Creates a controller.
 	 * @param writer the problem writer
 	 */
-	public ProblemErrorController(ProblemResponseWriter writer) {
+	ProblemErrorController(ProblemResponseWriter writer) {
 		this.writer = writer;
 	}
 

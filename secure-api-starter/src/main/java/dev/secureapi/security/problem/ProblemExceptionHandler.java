@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * client may retry, and the transaction that met it was rolled back.
  */
 @RestControllerAdvice
-public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemExceptionHandler.class);
 
@@ -56,7 +56,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	 * Creates a handler.
 	 * @param writer the problem writer
 	 */
-	public ProblemExceptionHandler(ProblemResponseWriter writer) {
+	ProblemExceptionHandler(ProblemResponseWriter writer) {
 		this.writer = writer;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * key-rotation endpoint crypto, ...), and health details shown to everyone. Whether a security chain protects them cannot be told from the settings, so
  * each exposure is reported; accept it with {@code secure-api.production-checks.ignored} once it is protected.
  */
-public class ActuatorExposureProductionCheck implements ProductionCheck {
+class ActuatorExposureProductionCheck implements ProductionCheck {
 
 	/** The id of the finding about sensitive endpoints. */
 	public static final String SENSITIVE_ENDPOINTS_ID = "actuator.sensitive-endpoints-exposed";
@@ -35,7 +35,7 @@ public class ActuatorExposureProductionCheck implements ProductionCheck {
 	 * Creates a check.
 	 * @param environment the environment holding the management settings
 	 */
-	public ActuatorExposureProductionCheck(Environment environment) {
+	ActuatorExposureProductionCheck(Environment environment) {
 		this.environment = environment;
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * reports every finding in one readable message: logged in "warn" mode, and in "fail" mode thrown as an
  * {@link InsecureConfigurationException} that stops the application.
  */
-public class ProductionChecksRunner implements SmartInitializingSingleton {
+class ProductionChecksRunner implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(ProductionChecksRunner.class);
 
@@ -28,7 +28,7 @@ public class ProductionChecksRunner implements SmartInitializingSingleton {
 	 * @param checks the checks to run
 	 * @param properties the settings
 	 */
-	public ProductionChecksRunner(ObjectProvider<ProductionCheck> checks, ProductionChecksProperties properties) {
+	ProductionChecksRunner(ObjectProvider<ProductionCheck> checks, ProductionChecksProperties properties) {
 		this.checks = checks;
 		this.properties = properties;
 	}

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,13 +34,11 @@ public final class ProxyAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "secure-api.proxy.enabled", matchIfMissing = true)
-	@ConditionalOnMissingBean(name = "trustedProxyFilterRegistration")
+	@ConditionalOnMissingFilterBean(TrustedProxyFilter.class)
 	@ConditionalOnBean(TrustedProxyClientIpResolver.class)
 	FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilterRegistration(TrustedProxyClientIpResolver resolver) {
-		FilterRegistrationBean<TrustedProxyFilter> registration = new FilterRegistrationBean<>(
-				new TrustedProxyFilter(resolver));
-		registration.setOrder(SecureApiFilterOrders.FORWARDED_HEADERS);
-		return registration;
+		return SecureApiFilterOrders.registration(new TrustedProxyFilter(resolver),
+				SecureApiFilterOrders.FORWARDED_HEADERS);
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code getScheme()} answer for the client, so Spring Security, access logs and application code see the same
  * client as the {@link ClientIpResolver}. Requests from untrusted peers pass unchanged, forwarded headers and all.
  */
-public class TrustedProxyFilter extends OncePerRequestFilter {
+class TrustedProxyFilter extends OncePerRequestFilter {
 
 	private final TrustedProxyClientIpResolver resolver;
 
@@ -23,7 +23,7 @@ public class TrustedProxyFilter extends OncePerRequestFilter {
 	 * Creates a filter.
 	 * @param resolver the resolver deciding which peers are trusted
 	 */
-	public TrustedProxyFilter(TrustedProxyClientIpResolver resolver) {
+	TrustedProxyFilter(TrustedProxyClientIpResolver resolver) {
 		this.resolver = resolver;
 	}
 

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,17 +23,11 @@ import org.springframework.context.annotation.Configuration;
 public final class RequestIdAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	RequestIdFilter requestIdFilter(RequestIdProperties properties) {
-		return new RequestIdFilter(properties.getHeader(), properties.isAcceptIncoming());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "requestIdFilterRegistration")
-	FilterRegistrationBean<RequestIdFilter> requestIdFilterRegistration(RequestIdFilter filter) {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(SecureApiFilterOrders.REQUEST_ID);
-		return registration;
+	@ConditionalOnMissingFilterBean(RequestIdFilter.class)
+	FilterRegistrationBean<RequestIdFilter> requestIdFilterRegistration(RequestIdProperties properties) {
+		return SecureApiFilterOrders.registration(
+				new RequestIdFilter(properties.getHeader(), properties.isAcceptIncoming()),
+				SecureApiFilterOrders.REQUEST_ID);
 	}
 
 	/** With Micrometer Observation (actuator): the id becomes a tag of the request's trace span. */

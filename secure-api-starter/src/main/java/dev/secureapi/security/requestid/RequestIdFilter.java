@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * set as a response header before anything else answers (so errors carry it too), stored as the request attribute
  * {@link RequestId#ATTRIBUTE} and put in the logging context under {@link RequestId#MDC_KEY}.
  */
-public class RequestIdFilter extends OncePerRequestFilter {
+class RequestIdFilter extends OncePerRequestFilter {
 
 	private final String header;
 
@@ -27,7 +27,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	 * @param header the header carrying the id
 	 * @param acceptIncoming whether a safe incoming id is kept
 	 */
-	public RequestIdFilter(String header, boolean acceptIncoming) {
+	RequestIdFilter(String header, boolean acceptIncoming) {
 		this.header = header;
 		this.acceptIncoming = acceptIncoming;
 	}

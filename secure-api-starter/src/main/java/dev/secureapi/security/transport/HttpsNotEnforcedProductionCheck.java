@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
  * Reports a server that neither requires HTTPS, nor serves TLS itself, nor sits behind a trusted proxy: nothing then
  * stops clients from sending credentials in clear text.
  */
-public class HttpsNotEnforcedProductionCheck implements ProductionCheck {
+class HttpsNotEnforcedProductionCheck implements ProductionCheck {
 
 	/** The finding's id. */
 	public static final String ID = "transport.https-not-enforced";
@@ -29,7 +29,7 @@ public class HttpsNotEnforcedProductionCheck implements ProductionCheck {
 	 * @param proxy the trusted-proxy settings
 	 * @param environment the environment, for the server's own TLS settings
 	 */
-	public HttpsNotEnforcedProductionCheck(TransportProperties transport, ProxyProperties proxy,
+	HttpsNotEnforcedProductionCheck(TransportProperties transport, ProxyProperties proxy,
 			Environment environment) {
 		this.transport = transport;
 		this.proxy = proxy;

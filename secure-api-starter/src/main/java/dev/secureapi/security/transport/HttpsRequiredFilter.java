@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * redirected to the same URL over HTTPS with 301, anything else is answered 403 problem+json, since redirecting a
  * request with a body would make the client send it, and its credentials, in clear text once more.
  */
-public class HttpsRequiredFilter extends OncePerRequestFilter {
+class HttpsRequiredFilter extends OncePerRequestFilter {
 
 	private final ClientIpResolver clientIpResolver;
 
@@ -38,7 +38,7 @@ public class HttpsRequiredFilter extends OncePerRequestFilter {
 	 * @param rejections counts refused requests
 	 * @param httpsPort the port to redirect to, or {@code null} for 443
 	 */
-	public HttpsRequiredFilter(ClientIpResolver clientIpResolver, ProblemResponseWriter problems,
+	HttpsRequiredFilter(ClientIpResolver clientIpResolver, ProblemResponseWriter problems,
 			RejectedRequestsCounter rejections, @Nullable Integer httpsPort) {
 		this.clientIpResolver = clientIpResolver;
 		this.problems = problems;

@@ -9,12 +9,11 @@ import dev.secureapi.security.proxy.ClientIpResolver;
 import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import dev.secureapi.security.proxy.ProxyProperties;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,16 +39,13 @@ public final class TransportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty("secure-api.transport.require-https")
-	@ConditionalOnMissingBean(name = "httpsRequiredFilterRegistration")
+	@ConditionalOnMissingFilterBean(HttpsRequiredFilter.class)
 	FilterRegistrationBean<HttpsRequiredFilter> httpsRequiredFilterRegistration(ClientIpResolver clientIpResolver,
-			ObjectProvider<ProblemResponseWriter> problems, ObjectProvider<RejectedRequestsCounter> rejections,
+			ProblemResponseWriter problems, ObjectProvider<RejectedRequestsCounter> rejections,
 			TransportProperties properties) {
-		FilterRegistrationBean<HttpsRequiredFilter> registration = new FilterRegistrationBean<>(
-				new HttpsRequiredFilter(clientIpResolver,
-						problems.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null)),
-						rejections.getIfAvailable(RejectedRequestsCounter::noop), properties.getHttpsPort()));
-		registration.setOrder(SecureApiFilterOrders.TRANSPORT);
-		return registration;
+		return SecureApiFilterOrders.registration(new HttpsRequiredFilter(clientIpResolver, problems,
+				rejections.getIfAvailable(RejectedRequestsCounter::noop), properties.getHttpsPort()),
+				SecureApiFilterOrders.TRANSPORT);
 	}
 
 }

@@ -8,7 +8,6 @@ import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.problem.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,8 +50,8 @@ public final class ApiSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemAuthenticationHandler problemAuthenticationHandler(ObjectProvider<ProblemResponseWriter> writer) {
-		return new ProblemAuthenticationHandler(writer.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null)));
+	ProblemAuthenticationHandler problemAuthenticationHandler(ProblemResponseWriter writer) {
+		return new ProblemAuthenticationHandler(writer);
 	}
 
 	@Bean

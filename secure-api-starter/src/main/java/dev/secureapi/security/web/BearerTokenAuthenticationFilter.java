@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * presented token that fails any check is answered at once with 401 {@code invalid_token}, as are an empty
  * {@code Bearer} and two {@code Authorization} headers.
  */
-public class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
+class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "bearer";
 
@@ -45,7 +45,7 @@ public class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 	 * @param contextHolder holds the authentication
 	 * @param listener told of every outcome (for metrics)
 	 */
-	public BearerTokenAuthenticationFilter(AccessTokenVerifier verifier, AuthenticationEntryPoint entryPoint,
+	BearerTokenAuthenticationFilter(AccessTokenVerifier verifier, AuthenticationEntryPoint entryPoint,
 			SecurityContextHolderStrategy contextHolder, AuthenticationOutcomeListener listener) {
 		this.verifier = verifier;
 		this.entryPoint = entryPoint;

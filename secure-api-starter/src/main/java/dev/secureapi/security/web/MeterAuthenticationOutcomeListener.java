@@ -11,7 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code failure}) and {@code reason} (for failures: {@code expired}, {@code bad_signature}, {@code revoked},
  * {@code malformed}, ...). Never tagged by user or token, so the number of series stays small.
  */
-public class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListener {
+class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListener {
 
 	/** The meter name. */
 	public static final String METER = "secure_api.auth";
@@ -22,7 +22,7 @@ public class MeterAuthenticationOutcomeListener implements AuthenticationOutcome
 	 * Creates a listener.
 	 * @param registry the registry, resolved when the first outcome is counted
 	 */
-	public MeterAuthenticationOutcomeListener(ObjectProvider<MeterRegistry> registry) {
+	MeterAuthenticationOutcomeListener(ObjectProvider<MeterRegistry> registry) {
 		this.registry = registry;
 	}
 

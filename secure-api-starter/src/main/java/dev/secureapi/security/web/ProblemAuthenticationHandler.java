@@ -19,7 +19,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * {@code WWW-Authenticate: Bearer} when no token was sent, 401 with {@code Bearer error="invalid_token"} when a
  * token was rejected, 403 with {@code Bearer error="insufficient_scope"} when the user lacks the role.
  */
-public class ProblemAuthenticationHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemAuthenticationHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	/** The challenge sent when no token was presented. */
 	public static final String CHALLENGE = "Bearer";
@@ -36,7 +36,7 @@ public class ProblemAuthenticationHandler implements AuthenticationEntryPoint, A
 	 * Creates a handler.
 	 * @param writer writes the problem
 	 */
-	public ProblemAuthenticationHandler(ProblemResponseWriter writer) {
+	ProblemAuthenticationHandler(ProblemResponseWriter writer) {
 		this.writer = writer;
 	}
 

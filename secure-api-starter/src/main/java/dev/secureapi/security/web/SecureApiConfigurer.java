@@ -2,7 +2,6 @@ package dev.secureapi.security.web;
 
 import dev.secureapi.security.jwt.AccessTokenVerifier;
 import dev.secureapi.security.problem.ProblemResponseWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.Customizer;
@@ -48,8 +47,7 @@ public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiC
 		super.setBuilder(http);
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		this.handler = context.getBeanProvider(ProblemAuthenticationHandler.class)
-			.getIfAvailable(() -> new ProblemAuthenticationHandler(context.getBeanProvider(ProblemResponseWriter.class)
-				.getIfAvailable(() -> new ProblemResponseWriter(new JsonMapper(), null))));
+			.getIfAvailable(() -> new ProblemAuthenticationHandler(context.getBean(ProblemResponseWriter.class)));
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers.disable())

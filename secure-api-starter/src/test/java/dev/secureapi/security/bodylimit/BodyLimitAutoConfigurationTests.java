@@ -1,6 +1,7 @@
 package dev.secureapi.security.bodylimit;
 
 import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -19,15 +20,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BodyLimitAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(BodyLimitAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, BodyLimitAutoConfiguration.class));
 
 	private final ApplicationContextRunner jsonRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(JsonParserLimitsAutoConfiguration.class, JacksonAutoConfiguration.class));
+
+	@Test
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
+		this.runner.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("bodyLimitFilterRegistration");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof BodyLimitFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myOwnBodyLimitFilter"));
+		});
+	}
 
 	@Test
 	void defaultLimitIsTwoMegabytes() {
@@ -216,6 +229,16 @@ class BodyLimitAutoConfigurationTests {
 			return JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
 				.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(3).build())
 				.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<BodyLimitFilter> myOwnBodyLimitFilter() {
+			return new FilterRegistrationBean<>(mock(BodyLimitFilter.class));
 		}
 
 	}

@@ -1,10 +1,12 @@
 package dev.secureapi.security.cors;
 
 import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.production.ProductionFinding;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +17,23 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 class CorsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, CorsAutoConfiguration.class));
+
+	@Test
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
+		this.runner.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("corsRequestFilterRegistration");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof CorsRequestFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myOwnCorsRequestFilter"));
+		});
+	}
 
 	@Test
 	void byDefaultNoOriginIsAllowedAnywhere() {
@@ -77,7 +91,9 @@ class CorsAutoConfigurationTests {
 		this.runner.withPropertyValues("secure-api.cors.allowed-origins=app.example.com").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("secure-api.cors.allowed-origins entry 'app.example.com' is not an origin");
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("secure-api.cors.allowed-origins"))
+				.hasMessageContaining("'app.example.com' is not an origin");
 		});
 	}
 
@@ -93,8 +109,10 @@ class CorsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("secure-api.cors.allowed-origins contains \"*\"")
-					.hasMessageContaining("allow-credentials is true");
+					.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+							(ex) -> assertThat(ex.getName()).isEqualTo("secure-api.cors.allowed-origins"))
+					.hasMessageContaining("contains \"*\"")
+					.hasMessageContaining("secure-api.cors.allow-credentials is true");
 			});
 	}
 
@@ -125,6 +143,16 @@ class CorsAutoConfigurationTests {
 		@Bean
 		UrlBasedCorsConfigurationSource corsConfigurationSource() {
 			return SOURCE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<CorsRequestFilter> myOwnCorsRequestFilter() {
+			return new FilterRegistrationBean<>(mock(CorsRequestFilter.class));
 		}
 
 	}

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,11 +15,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 class SecurityHeadersAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ProxyAutoConfiguration.class, SecurityHeadersAutoConfiguration.class));
+
+	@Test
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
+		this.runner.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("securityHeadersFilterRegistration");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof SecurityHeadersFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myOwnSecurityHeadersFilter"));
+		});
+	}
 
 	@Test
 	void defaultsRegisterTheFilterForRequestsAndErrorDispatches() {
@@ -99,7 +112,9 @@ class SecurityHeadersAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("secure-api.headers.hsts.preload=true needs include-sub-domains=true");
+					.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+							(ex) -> assertThat(ex.getName()).isEqualTo("secure-api.headers.hsts.preload"))
+					.hasMessageContaining("needs secure-api.headers.hsts.include-sub-domains=true");
 			});
 	}
 
@@ -118,6 +133,16 @@ class SecurityHeadersAutoConfigurationTests {
 		@Bean
 		SecurityHeaders customHeaders() {
 			return new SecurityHeaders(new SecurityHeadersProperties());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<SecurityHeadersFilter> myOwnSecurityHeadersFilter() {
+			return new FilterRegistrationBean<>(mock(SecurityHeadersFilter.class));
 		}
 
 	}

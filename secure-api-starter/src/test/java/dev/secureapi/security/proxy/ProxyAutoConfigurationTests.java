@@ -3,15 +3,30 @@ package dev.secureapi.security.proxy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 class ProxyAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ProxyAutoConfiguration.class));
+
+	@Test
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
+		this.runner.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("trustedProxyFilterRegistration");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof TrustedProxyFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myOwnTrustedProxyFilter"));
+		});
+	}
 
 	@Test
 	void trustedProxiesBind() {
@@ -43,6 +58,16 @@ class ProxyAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).hasStackTraceContaining(
 					"secure-api.proxy.trusted-proxies entry 'not-an-address' is not an IP address or CIDR range");
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<TrustedProxyFilter> myOwnTrustedProxyFilter() {
+			return new FilterRegistrationBean<>(mock(TrustedProxyFilter.class));
+		}
+
 	}
 
 }

@@ -14,12 +14,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 class TransportAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(ProxyAutoConfiguration.class, ProblemDetailsAutoConfiguration.class,
 					TransportAutoConfiguration.class));
+
+	@Test
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
+		this.runner.withPropertyValues("secure-api.transport.require-https=true").withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("httpsRequiredFilterRegistration");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof HttpsRequiredFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myOwnHttpsRequiredFilter"));
+		});
+	}
 
 	@Test
 	void byDefaultHttpsIsNotRequiredAndTheCheckReportsIt() {
@@ -90,6 +102,16 @@ class TransportAutoConfigurationTests {
 		HttpsNotEnforcedProductionCheck customCheck(Environment environment) {
 			return new HttpsNotEnforcedProductionCheck(new TransportProperties(),
 					new dev.secureapi.security.proxy.ProxyProperties(), environment);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<HttpsRequiredFilter> myOwnHttpsRequiredFilter() {
+			return new FilterRegistrationBean<>(mock(HttpsRequiredFilter.class));
 		}
 
 	}
