@@ -11,6 +11,10 @@ import org.apache.commons.logging.LogFactory;
  * Stops calling a backend for a while after it failed, so an outage costs each request nothing instead of the
  * command timeout. After the open duration one request at a time probes the backend; its success closes the
  * circuit. Opening and closing are logged once each, so an outage is logged once, not once per request.
+ *
+ * <p>Not Resilience4j: one failure opens this breaker and one probe closes it, with no sliding window, metrics
+ * registry or configuration to map; that is some 40 lines against a new runtime dependency for every user of the
+ * starter.
  */
 final class CircuitBreaker {
 

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * Counts checks in {@code secure_api.ratelimit.requests{policy,outcome}}. Each counter is registered once and
  * kept: this runs on every limited request, where a registry lookup per call would cost more than the check.
  */
-public class MicrometerRateLimitRecorder implements RateLimitRecorder {
+class MicrometerRateLimitRecorder implements RateLimitRecorder {
 
 	/** The counter's name. */
 	public static final String METER_NAME = "secure_api.ratelimit.requests";
@@ -26,7 +26,7 @@ public class MicrometerRateLimitRecorder implements RateLimitRecorder {
 	 * Creates a recorder.
 	 * @param registry the registry, resolved on first use; nothing is recorded while there is none
 	 */
-	public MicrometerRateLimitRecorder(ObjectProvider<MeterRegistry> registry) {
+	MicrometerRateLimitRecorder(ObjectProvider<MeterRegistry> registry) {
 		this.registry = registry;
 	}
 

@@ -11,17 +11,23 @@ import dev.secureapi.security.proxy.ClientIpResolver;
 import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -34,8 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "secure-api.rate-limit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RateLimitProperties.class)
-@Import({ RateLimitBackendConfigurations.Redis.class, RateLimitBackendConfigurations.Local.class,
-		RateLimitBackendConfigurations.Health.class })
+@Import({ RateLimitBackendConfigurations.Redis.class, RateLimitBackendConfigurations.Local.class })
 public final class RateLimitAutoConfiguration {
 
 	@Bean
@@ -93,13 +98,12 @@ public final class RateLimitAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	@ConditionalOnClass(MeterRegistry.class)
 	static class MicrometerConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RateLimitRecorder.class)
-		MicrometerRateLimitRecorder micrometerRateLimitRecorder(
-				ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+		MicrometerRateLimitRecorder micrometerRateLimitRecorder(ObjectProvider<MeterRegistry> registry) {
 			return new MicrometerRateLimitRecorder(registry);
 		}
 
@@ -113,22 +117,6 @@ public final class RateLimitAutoConfiguration {
 		@ConditionalOnMissingBean
 		RateLimitResponses rateLimitResponses(ProblemResponseWriter problems, RateLimitProperties properties) {
 			return new RateLimitResponses(problems, properties.isExposeHeaders());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "rateLimitFilterBeforeAuthentication")
-		FilterRegistrationBean<RateLimitFilter> rateLimitFilterBeforeAuthentication(RateLimiter rateLimiter,
-				RateLimitResponses responses) {
-			return registration(new RateLimitFilter(rateLimiter, responses, false),
-					SecureApiFilterOrders.RATE_LIMIT_BEFORE_AUTHENTICATION);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "rateLimitFilterAfterAuthentication")
-		FilterRegistrationBean<RateLimitFilter> rateLimitFilterAfterAuthentication(RateLimiter rateLimiter,
-				RateLimitResponses responses) {
-			return registration(new RateLimitFilter(rateLimiter, responses, true),
-					SecureApiFilterOrders.RATE_LIMIT_AFTER_AUTHENTICATION);
 		}
 
 		@Bean
@@ -147,21 +135,40 @@ public final class RateLimitAutoConfiguration {
 			};
 		}
 
-		private static FilterRegistrationBean<RateLimitFilter> registration(RateLimitFilter filter, int order) {
-			FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(order);
-			return registration;
+		/**
+		 * The two filters, one on each side of Spring Security's chain, at orders computed from
+		 * {@code spring.security.filter.order}. Both back off together when the application registers a
+		 * {@link RateLimitFilter} itself, under whatever bean name.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingFilterBean(RateLimitFilter.class)
+		static class FilterConfiguration {
+
+			@Bean
+			FilterRegistrationBean<RateLimitFilter> rateLimitFilterBeforeAuthentication(RateLimiter rateLimiter,
+					RateLimitResponses responses, Environment environment) {
+				return SecureApiFilterOrders.registration(new RateLimitFilter(rateLimiter, responses, false),
+						SecureApiFilterOrders.rateLimitBeforeAuthentication(environment));
+			}
+
+			@Bean
+			FilterRegistrationBean<RateLimitFilter> rateLimitFilterAfterAuthentication(RateLimiter rateLimiter,
+					RateLimitResponses responses, Environment environment) {
+				return SecureApiFilterOrders.registration(new RateLimitFilter(rateLimiter, responses, true),
+						SecureApiFilterOrders.rateLimitAfterAuthentication(environment));
+			}
+
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	@ConditionalOnClass(Endpoint.class)
 	static class EndpointConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint
+		@ConditionalOnAvailableEndpoint
 		RateLimitsEndpoint rateLimitsEndpoint(RateLimiter rateLimiter) {
 			return new RateLimitsEndpoint(rateLimiter);
 		}

@@ -56,19 +56,6 @@ final class RateLimitBackendConfigurations {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-	static class Health {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "rateLimitHealthIndicator")
-		RateLimitBackendHealthIndicator rateLimitHealthIndicator(RateLimitBackend backend,
-				RateLimitProperties properties) {
-			return new RateLimitBackendHealthIndicator(backend, properties.isFailOpen());
-		}
-
-	}
-
 	/**
 	 * Matches when {@code secure-api.rate-limit.backend} is {@code auto} (the default) or {@code redis}.
 	 */

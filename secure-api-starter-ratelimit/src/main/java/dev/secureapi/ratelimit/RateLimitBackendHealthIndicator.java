@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.Health;
  * When requests are let through during an outage ({@code fail-open}) the application still serves, so the
  * indicator stays UP and reports {@code reachable: false}; when they are refused it is DOWN.
  */
-public class RateLimitBackendHealthIndicator extends AbstractHealthIndicator {
+class RateLimitBackendHealthIndicator extends AbstractHealthIndicator {
 
 	private final RateLimitBackend backend;
 
@@ -19,7 +19,7 @@ public class RateLimitBackendHealthIndicator extends AbstractHealthIndicator {
 	 * @param backend the backend
 	 * @param failOpen whether requests are admitted while the backend is unreachable
 	 */
-	public RateLimitBackendHealthIndicator(RateLimitBackend backend, boolean failOpen) {
+	RateLimitBackendHealthIndicator(RateLimitBackend backend, boolean failOpen) {
 		super("Rate-limit backend health check failed");
 		this.backend = backend;
 		this.failOpen = failOpen;

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Checks each request against the policies of one phase: before authentication for keys that need no
  * authenticated user (so a flood costs no token or password work), after it for {@code user} keys.
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimiter rateLimiter;
 
@@ -28,7 +28,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	 * @param responses the response writer
 	 * @param afterAuthentication whether this filter checks the policies keyed by user
 	 */
-	public RateLimitFilter(RateLimiter rateLimiter, RateLimitResponses responses, boolean afterAuthentication) {
+	RateLimitFilter(RateLimiter rateLimiter, RateLimitResponses responses, boolean afterAuthentication) {
 		this.rateLimiter = rateLimiter;
 		this.responses = responses;
 		this.afterAuthentication = afterAuthentication;

@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
  * the IETF httpapi draft: {@code RateLimit-Policy: "api";q=100;w=60} lists each limit,
  * {@code RateLimit: "api";r=57;t=3} the tokens remaining and the seconds until the bucket is full again.
  */
-public class RateLimitResponses {
+class RateLimitResponses {
 
 	/**
 	 * Seconds a client refused because the backend is unreachable (fail-closed) is asked to wait: about the time
@@ -39,7 +39,7 @@ public class RateLimitResponses {
 	 * @param problems the problem+json writer
 	 * @param exposeHeaders whether to write the rate-limit headers
 	 */
-	public RateLimitResponses(ProblemResponseWriter problems, boolean exposeHeaders) {
+	RateLimitResponses(ProblemResponseWriter problems, boolean exposeHeaders) {
 		this.problems = problems;
 		this.exposeHeaders = exposeHeaders;
 	}

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Applies the policies named by {@link RateLimited} on a handler method or its controller.
  */
-public class RateLimitedInterceptor implements HandlerInterceptor {
+class RateLimitedInterceptor implements HandlerInterceptor {
 
 	private final RateLimiter rateLimiter;
 
@@ -30,7 +30,7 @@ public class RateLimitedInterceptor implements HandlerInterceptor {
 	 * @param rateLimiter the rate limiter
 	 * @param responses the response writer
 	 */
-	public RateLimitedInterceptor(RateLimiter rateLimiter, RateLimitResponses responses) {
+	RateLimitedInterceptor(RateLimiter rateLimiter, RateLimitResponses responses) {
 		this.rateLimiter = rateLimiter;
 		this.responses = responses;
 	}

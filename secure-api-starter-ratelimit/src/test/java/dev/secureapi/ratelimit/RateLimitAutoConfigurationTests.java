@@ -28,7 +28,7 @@ class RateLimitAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, ProxyAutoConfiguration.class,
-					RateLimitAutoConfiguration.class));
+					RateLimitAutoConfiguration.class, RateLimitHealthContributorAutoConfiguration.class));
 
 	@Test
 	void defaultsGiveALocalBackendAGuardTwoFiltersAndMetrics() {
@@ -45,6 +45,43 @@ class RateLimitAutoConfigurationTests {
 					.getOrder());
 			assertThat(context.getBean(RateLimitProductionCheck.class).check()).isEmpty();
 		});
+	}
+
+	@Test
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
+		this.runner.withUserConfiguration(OwnFilterRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("rateLimitFilterBeforeAuthentication")
+				.doesNotHaveBean("rateLimitFilterAfterAuthentication");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof RateLimitFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myRateLimiting"));
+		});
+	}
+
+	@Test
+	void theFiltersStayOnEitherSideOfSpringSecurityWhenItsOrderChanges() {
+		this.runner.withPropertyValues("spring.security.filter.order=1000").run((context) -> {
+			int before = context.getBean("rateLimitFilterBeforeAuthentication", FilterRegistrationBean.class)
+				.getOrder();
+			int after = context.getBean("rateLimitFilterAfterAuthentication", FilterRegistrationBean.class).getOrder();
+			assertThat(before).isLessThan(1000);
+			assertThat(after).isGreaterThan(1000);
+		});
+	}
+
+	@Test
+	void theHealthContributionCanBeSwitchedOffTheActuatorWay() {
+		this.runner.withPropertyValues("management.health.ratelimit.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RateLimiter.class)
+				.doesNotHaveBean(RateLimitBackendHealthIndicator.class));
+	}
+
+	@Test
+	void theHealthContributionBacksOffFromABeanOfTheSameName() {
+		this.runner.withBean("rateLimitHealthContributor", Object.class, Object::new)
+			.run((context) -> assertThat(context).doesNotHaveBean(RateLimitBackendHealthIndicator.class));
 	}
 
 	@Test
@@ -302,6 +339,16 @@ class RateLimitAutoConfigurationTests {
 		LettuceConnectionFactory redisConnectionFactory() {
 			// never connected: the backend opens its connection on first use
 			return new LettuceConnectionFactory("127.0.0.1", 1);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnFilterRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<RateLimitFilter> myRateLimiting(RateLimiter rateLimiter, RateLimitResponses responses) {
+			return new FilterRegistrationBean<>(new RateLimitFilter(rateLimiter, responses, true));
 		}
 
 	}
