@@ -1,9 +1,15 @@
 package dev.secureapi.test;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.secureapi.test.PropertiesDocumentation.Property;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +49,23 @@ public abstract class AbstractPropertiesDocumentationTests {
 			.extracting(Property::name)
 			.filteredOn((name) -> !PropertiesDocumentation.documents(text, name))
 			.isEmpty();
+	}
+
+	@Test
+	void everyValueHintIsForAPropertyAndEveryHintedValueBinds() throws Exception {
+		for (ValueHints.Hint hint : ValueHints.of(this.moduleClass)) {
+			if (hint.property().contains("[]")) {
+				continue;
+			}
+			assertThat(hint.type()).as("type of hinted property %s", hint.property()).isNotNull();
+			Class<?> type = ClassUtils.forName(hint.type(), getClass().getClassLoader());
+			for (String value : hint.values()) {
+				Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(hint.property(), value)));
+				assertThat(binder.bind(hint.property(), Bindable.of(type)).isBound() || value.isEmpty())
+					.as("%s=%s binds to %s", hint.property(), value, type.getSimpleName())
+					.isTrue();
+			}
+		}
 	}
 
 	@Test
