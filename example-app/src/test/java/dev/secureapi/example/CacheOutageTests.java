@@ -19,7 +19,6 @@ import dev.secureapi.example.cache.LoggingCacheErrorHandler;
 import dev.secureapi.test.RedisServerProcess;
 import dev.secureapi.test.RequiresServices;
 
-import static dev.secureapi.example.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,7 +68,7 @@ class CacheOutageTests {
 		redis.stop();
 		Response read = api.get("/api/v1/users/me", user.accessToken());
 		assertThat(read.status()).isEqualTo(200);
-		Response patched = api.patchJson("/api/v1/users/me", api.json(body("display_name", "During Outage")),
+		Response patched = api.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "During Outage")),
 				user.accessToken());
 		assertThat(patched.status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
@@ -80,7 +79,7 @@ class CacheOutageTests {
 		assertThat(cacheErrors()).isGreaterThan(errorsBefore);
 
 		redis.restart();
-		assertThat(api.patchJson("/api/v1/users/me", api.json(body("display_name", "After Outage")),
+		assertThat(api.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "After Outage")),
 				user.accessToken()).status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
 			.isEqualTo("After Outage");

@@ -28,7 +28,6 @@ import dev.secureapi.example.user.UserConflictException;
 import dev.secureapi.example.user.UserService;
 import dev.secureapi.test.RequiresServices;
 
-import static dev.secureapi.example.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,7 +79,7 @@ class LastAdminRaceTests {
 			List<Response> answers = race(() -> act(api, current, rival, delete), () -> act(api, rival, current, delete));
 			List<Response> won = answers.stream().filter((answer) -> answer.status() < 300).toList();
 			assertThat(won).as("round %d: %s", round, answers).hasSize(1);
-			Response lost = answers.get(won.get(0) == answers.get(0) ? 1 : 0);
+			Response lost = answers.get((won.get(0) == answers.get(0)) ? 1 : 0);
 			// the loser reached the service after the winner committed (409), or its token was refused at once (401)
 			assertThat(lost.status()).as("round %d: %s", round, answers).isIn(409, 401);
 			UserApiContractTests.assertProblem(lost, lost.status());
@@ -116,7 +115,7 @@ class LastAdminRaceTests {
 
 	private Response act(Api api, Admin actor, Admin target, boolean delete) {
 		return delete ? api.delete("/api/v1/users/" + target.id(), actor.token())
-				: api.putJson("/api/v1/users/" + target.id() + "/roles", api.json(body("roles", List.of("USER"))),
+				: api.putJson("/api/v1/users/" + target.id() + "/roles", api.json(Api.body("roles", List.of("USER"))),
 						actor.token());
 	}
 

@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.secureapi.example.Api.Response;
 
-import static dev.secureapi.example.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,7 +50,7 @@ class LogSafetyTests {
 		String email = username + "@mail.example.test";
 		String newEmail = "new." + email;
 		String newPassword = "An0ther-secret-pass";
-		Response registered = api.postJson("/api/v1/users", api.json(body("username", username, "email", email,
+		Response registered = api.postJson("/api/v1/users", api.json(Api.body("username", username, "email", email,
 				"password", password)), null);
 		assertThat(registered.status()).isEqualTo(201);
 		long id = registered.json().get("id").asLong();
@@ -67,7 +66,7 @@ class LogSafetyTests {
 		String secondRefresh = refreshed.json().get("refresh_token").asString();
 		assertThat(api.postForm("/api/v1/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))
 			.status()).as("reuse").isEqualTo(401);
-		Response patched = api.patchJson("/api/v1/users/me", api.json(body("email", newEmail, "new_password",
+		Response patched = api.patchJson("/api/v1/users/me", api.json(Api.body("email", newEmail, "new_password",
 				newPassword, "current_password", password)), secondAccess);
 		assertThat(patched.status()).isEqualTo(200);
 		String hash = this.jdbc.queryForObject("SELECT password_hash FROM users WHERE id = ?", String.class, id);

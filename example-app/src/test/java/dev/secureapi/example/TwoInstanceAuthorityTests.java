@@ -17,7 +17,6 @@ import dev.secureapi.example.Api.TestUser;
 import dev.secureapi.test.RequiresServices;
 import dev.secureapi.test.TestServices;
 
-import static dev.secureapi.example.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,14 +43,14 @@ class TwoInstanceAuthorityTests {
 		String adminToken = changer.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
 		TestUser user = changer.newUser("twin");
 		String roles = "/api/v1/users/" + user.id() + "/roles";
-		assertThat(changer.putJson(roles, changer.json(body("roles", List.of("USER", "ADMIN"))), adminToken).status())
+		assertThat(changer.putJson(roles, changer.json(Api.body("roles", List.of("USER", "ADMIN"))), adminToken).status())
 			.isEqualTo(200);
 		String token = other.token(user.username(), user.password());
 		// both instances now hold a cached "active" answer for the user
 		assertThat(changer.get("/api/v1/users?limit=1", token).status()).isEqualTo(200);
 		assertThat(other.get("/api/v1/users?limit=1", token).status()).isEqualTo(200);
 
-		assertThat(changer.putJson(roles, changer.json(body("roles", List.of("USER"))), adminToken).status())
+		assertThat(changer.putJson(roles, changer.json(Api.body("roles", List.of("USER"))), adminToken).status())
 			.isEqualTo(200);
 
 		assertInvalidToken(changer.get("/api/v1/users?limit=1", token));

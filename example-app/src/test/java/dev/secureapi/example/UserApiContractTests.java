@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.secureapi.example.Api.Response;
 import dev.secureapi.example.Api.TestUser;
 
-import static dev.secureapi.example.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,7 +59,7 @@ abstract class UserApiContractTests {
 	@Test
 	void registrationAnswers201WithLocationAndTheUserInSnakeCaseWithoutAnyHash() {
 		String name = Api.unique("reg");
-		Response response = this.api.postJson("/api/v1/users", this.api.json(body("username", name, "email",
+		Response response = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
 				name.toUpperCase() + "@Example.TEST", "password", "long-enough-1", "display_name", "Reg User", "bio",
 				"<b>hello</b>")), null);
 		assertThat(response.status()).isEqualTo(201);
@@ -78,7 +77,7 @@ abstract class UserApiContractTests {
 	@Test
 	void registrationIgnoresRolesAndIdInTheBody() {
 		String name = Api.unique("mass");
-		Response response = this.api.postJson("/api/v1/users", this.api.json(body("username", name, "email",
+		Response response = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
 				name + "@example.test", "password", "long-enough-1", "roles", List.of("ADMIN"), "id", 999999,
 				"password_hash", "{noop}x", "created_at", "2000-01-01T00:00:00Z")), null);
 		assertThat(response.status()).isEqualTo(201);
@@ -104,24 +103,24 @@ abstract class UserApiContractTests {
 	@Test
 	void invalidRegistrationsAre400ProblemsNamingTheFieldAndStoreNothing() {
 		String name = Api.unique("bad");
-		assertInvalid(body("username", "ab", "email", "a@example.test", "password", "long-enough-1"), "username");
-		assertInvalid(body("username", "x".repeat(51), "email", "a@example.test", "password", "long-enough-1"),
+		assertInvalid(Api.body("username", "ab", "email", "a@example.test", "password", "long-enough-1"), "username");
+		assertInvalid(Api.body("username", "x".repeat(51), "email", "a@example.test", "password", "long-enough-1"),
 				"username");
-		assertInvalid(body("username", "bad name!", "email", "a@example.test", "password", "long-enough-1"),
+		assertInvalid(Api.body("username", "bad name!", "email", "a@example.test", "password", "long-enough-1"),
 				"username");
-		assertInvalid(body("username", "' OR 1=1--", "email", "a@example.test", "password", "long-enough-1"),
+		assertInvalid(Api.body("username", "' OR 1=1--", "email", "a@example.test", "password", "long-enough-1"),
 				"username");
-		assertInvalid(body("username", name, "email", "not-an-email", "password", "long-enough-1"), "email");
-		assertInvalid(body("username", name, "email", "a".repeat(250) + "@x.io", "password", "long-enough-1"),
+		assertInvalid(Api.body("username", name, "email", "not-an-email", "password", "long-enough-1"), "email");
+		assertInvalid(Api.body("username", name, "email", "a".repeat(250) + "@x.io", "password", "long-enough-1"),
 				"email");
-		assertInvalid(body("username", name, "email", name + "@example.test", "password", "short"), "password");
-		assertInvalid(body("username", name, "email", name + "@example.test", "password", "p".repeat(129)),
+		assertInvalid(Api.body("username", name, "email", name + "@example.test", "password", "short"), "password");
+		assertInvalid(Api.body("username", name, "email", name + "@example.test", "password", "p".repeat(129)),
 				"password");
-		assertInvalid(body("username", name, "email", name + "@example.test", "password", "long-enough-1",
+		assertInvalid(Api.body("username", name, "email", name + "@example.test", "password", "long-enough-1",
 				"display_name", "d".repeat(101)), "display_name");
-		assertInvalid(body("username", name, "email", name + "@example.test", "password", "long-enough-1", "bio",
+		assertInvalid(Api.body("username", name, "email", name + "@example.test", "password", "long-enough-1", "bio",
 				"b".repeat(2001)), "bio");
-		assertInvalid(body("email", name + "@example.test", "password", "long-enough-1"), "username");
+		assertInvalid(Api.body("email", name + "@example.test", "password", "long-enough-1"), "username");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Integer.class, name))
 			.isZero();
 	}
@@ -141,10 +140,10 @@ abstract class UserApiContractTests {
 	@Test
 	void aTakenUserNameOrEmailIs409() {
 		TestUser user = this.api.newUser("taken");
-		Response sameName = this.api.postJson("/api/v1/users", this.api.json(body("username", user.username(),
+		Response sameName = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", user.username(),
 				"email", Api.unique("other") + "@example.test", "password", "long-enough-1")), null);
 		assertProblem(sameName, 409);
-		Response sameEmail = this.api.postJson("/api/v1/users", this.api.json(body("username", Api.unique("other"),
+		Response sameEmail = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", Api.unique("other"),
 				"email", user.username().toUpperCase() + "@EXAMPLE.test", "password", "long-enough-1")), null);
 		assertProblem(sameEmail, 409);
 	}
@@ -161,7 +160,7 @@ abstract class UserApiContractTests {
 				int n = i;
 				results.add(pool.submit(() -> {
 					start.await();
-					return this.api.postJson("/api/v1/users", this.api.json(body("username", name, "email",
+					return this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
 							name + n + "@example.test", "password", "long-enough-1")), null).status();
 				}));
 			}
@@ -185,7 +184,7 @@ abstract class UserApiContractTests {
 		String bio = "<script>alert(1)</script><b>bold</b><img src=x onerror=alert(2)>"
 				+ "<a href=\"javascript:alert(3)\">js</a><a href=\"https://example.com/\" onclick=\"x()\">ok</a>"
 				+ "<p style=\"color:red\">para</p>";
-		Response response = this.api.postJson("/api/v1/users", this.api.json(body("username", name, "email",
+		Response response = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
 				name + "@example.test", "password", "long-enough-1", "bio", bio)), null);
 		assertThat(response.status()).isEqualTo(201);
 		String stored = this.jdbc.queryForObject("SELECT bio FROM users WHERE username = ?", String.class, name);
@@ -295,7 +294,7 @@ abstract class UserApiContractTests {
 		TestUser user = this.api.newUser("patch");
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").isNull())
 			.isTrue();
-		Response patched = this.api.patchJson("/api/v1/users/me", this.api.json(body("display_name", "New Name",
+		Response patched = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("display_name", "New Name",
 				"bio", "<i>it</i><script>x</script>", "roles", List.of("ADMIN"), "id", 1)), user.accessToken());
 		assertThat(patched.status()).isEqualTo(200);
 		JsonNode me = this.api.get("/api/v1/users/me", user.accessToken()).json();
@@ -311,16 +310,16 @@ abstract class UserApiContractTests {
 	void aNewPasswordNeedsTheRightCurrentPasswordElse400AndNothingChanges() {
 		TestUser user = this.api.newUser("chpw");
 		Response missing = this.api.patchJson("/api/v1/users/me",
-				this.api.json(body("new_password", "brand-new-pass-1", "display_name", "Changed")), user.accessToken());
+				this.api.json(Api.body("new_password", "brand-new-pass-1", "display_name", "Changed")), user.accessToken());
 		assertProblem(missing, 400);
 		assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("current_password");
-		Response wrong = this.api.patchJson("/api/v1/users/me", this.api.json(body("new_password",
+		Response wrong = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("new_password",
 				"brand-new-pass-1", "current_password", "wrong-password")), user.accessToken());
 		assertProblem(wrong, 400);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").isNull()).isTrue();
 		assertThat(this.api.login(user.username(), user.password()).status()).isEqualTo(200);
 
-		Response right = this.api.patchJson("/api/v1/users/me", this.api.json(body("new_password",
+		Response right = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("new_password",
 				"brand-new-pass-1", "current_password", user.password())), user.accessToken());
 		assertThat(right.status()).isEqualTo(200);
 		assertThat(this.api.login(user.username(), "brand-new-pass-1").status()).isEqualTo(200);
@@ -333,16 +332,16 @@ abstract class UserApiContractTests {
 	void aNewEmailNeedsTheRightCurrentPassword() {
 		TestUser user = this.api.newUser("chmail");
 		String email = Api.unique("new") + "@example.test";
-		assertProblem(this.api.patchJson("/api/v1/users/me", this.api.json(body("email", email)), user.accessToken()),
+		assertProblem(this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("email", email)), user.accessToken()),
 				400);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("email").asString())
 			.isEqualTo(user.username().toLowerCase() + "@example.test");
 		Response right = this.api.patchJson("/api/v1/users/me",
-				this.api.json(body("email", email, "current_password", user.password())), user.accessToken());
+				this.api.json(Api.body("email", email, "current_password", user.password())), user.accessToken());
 		assertThat(right.status()).isEqualTo(200);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("email").asString())
 			.isEqualTo(email.toLowerCase());
-		assertProblem(this.api.patchJson("/api/v1/users/me", this.api.json(body("email", "not-an-email")),
+		assertProblem(this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("email", "not-an-email")),
 				user.accessToken()), 400);
 	}
 
@@ -456,7 +455,7 @@ abstract class UserApiContractTests {
 	void anAdminChangesRolesAndTheNextTokenCarriesThem() {
 		TestUser user = this.api.newUser("promote");
 		Response promoted = this.api.putJson("/api/v1/users/" + user.id() + "/roles",
-				this.api.json(body("roles", List.of("USER", "ADMIN"))), this.adminToken);
+				this.api.json(Api.body("roles", List.of("USER", "ADMIN"))), this.adminToken);
 		assertThat(promoted.status()).isEqualTo(200);
 		assertThat(promoted.json().get("roles").toString()).isEqualTo("[\"USER\",\"ADMIN\"]");
 		assertThat(this.api.get("/api/v1/users/" + user.id(), this.adminToken).json().get("roles").toString())
@@ -464,7 +463,7 @@ abstract class UserApiContractTests {
 		String newToken = refresh(user.refreshToken()).json().get("access_token").asString();
 		assertThat(this.api.get("/api/v1/users?limit=1", newToken).status()).isEqualTo(200);
 		Response demoted = this.api.putJson("/api/v1/users/" + user.id() + "/roles",
-				this.api.json(body("roles", List.of("USER"))), this.adminToken);
+				this.api.json(Api.body("roles", List.of("USER"))), this.adminToken);
 		assertThat(demoted.json().get("roles").toString()).isEqualTo("[\"USER\"]");
 	}
 
@@ -472,7 +471,7 @@ abstract class UserApiContractTests {
 	void aUserCannotChangeRoles() {
 		TestUser user = this.api.newUser("selfpromote");
 		Response response = this.api.putJson("/api/v1/users/" + user.id() + "/roles",
-				this.api.json(body("roles", List.of("ADMIN"))), user.accessToken());
+				this.api.json(Api.body("roles", List.of("ADMIN"))), user.accessToken());
 		assertProblem(response, 403);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("roles").toString())
 			.isEqualTo("[\"USER\"]");
@@ -507,9 +506,9 @@ abstract class UserApiContractTests {
 	void aDemotedAdminsOldTokenCannotPromoteThemselvesBack() {
 		TestUser a = newAdmin("demoted");
 		TestUser b = newAdmin("demoter");
-		assertThat(this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("USER"))), b.accessToken())
+		assertThat(this.api.putJson(rolesOf(a), this.api.json(Api.body("roles", List.of("USER"))), b.accessToken())
 			.status()).isEqualTo(200);
-		Response attack = this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("USER", "ADMIN"))),
+		Response attack = this.api.putJson(rolesOf(a), this.api.json(Api.body("roles", List.of("USER", "ADMIN"))),
 				a.accessToken());
 		assertProblem(attack, 401);
 		assertThat(attack.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
@@ -519,16 +518,16 @@ abstract class UserApiContractTests {
 		assertThat(this.api.get("/api/v1/users/" + b.id(), this.adminToken).status()).isEqualTo(200);
 		String fresh = this.api.token(a.username(), a.password());
 		assertThat(this.api.get("/api/v1/users/me", fresh).json().get("roles").toString()).isEqualTo("[\"USER\"]");
-		assertProblem(this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("ADMIN"))), fresh), 403);
+		assertProblem(this.api.putJson(rolesOf(a), this.api.json(Api.body("roles", List.of("ADMIN"))), fresh), 403);
 	}
 
 	@Test
 	void twoAdminsDemotingEachOtherWithTheirOldTokensLeaveTheSecondRefused() {
 		TestUser a = newAdmin("mutual-a");
 		TestUser b = newAdmin("mutual-b");
-		assertThat(this.api.putJson(rolesOf(b), this.api.json(body("roles", List.of("USER"))), a.accessToken())
+		assertThat(this.api.putJson(rolesOf(b), this.api.json(Api.body("roles", List.of("USER"))), a.accessToken())
 			.status()).isEqualTo(200);
-		Response second = this.api.putJson(rolesOf(a), this.api.json(body("roles", List.of("USER"))),
+		Response second = this.api.putJson(rolesOf(a), this.api.json(Api.body("roles", List.of("USER"))),
 				b.accessToken());
 		assertProblem(second, 401);
 		assertThat(second.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
@@ -540,7 +539,7 @@ abstract class UserApiContractTests {
 	void aPasswordChangeEndsTheOldAccessTokenAndALoginRightAfterItWorks() {
 		TestUser user = this.api.newUser("pwtoken");
 		String other = this.api.token(user.username(), user.password());
-		Response changed = this.api.patchJson("/api/v1/users/me", this.api.json(body("new_password",
+		Response changed = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("new_password",
 				"brand-new-pass-2", "current_password", user.password())), user.accessToken());
 		assertThat(changed.status()).isEqualTo(200);
 		for (String old : List.of(user.accessToken(), other)) {
@@ -556,7 +555,7 @@ abstract class UserApiContractTests {
 	@Test
 	void aRoleChangeToTheSameRolesKeepsTheTokensValid() {
 		TestUser user = this.api.newUser("same");
-		assertThat(this.api.putJson(rolesOf(user), this.api.json(body("roles", List.of("USER"))), this.adminToken)
+		assertThat(this.api.putJson(rolesOf(user), this.api.json(Api.body("roles", List.of("USER"))), this.adminToken)
 			.status()).isEqualTo(200);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(200);
 	}
@@ -564,7 +563,7 @@ abstract class UserApiContractTests {
 	TestUser newAdmin(String prefix) {
 		TestUser user = this.api.newUser(prefix);
 		this.extraAdmins.add(user.id());
-		assertThat(this.api.putJson(rolesOf(user), this.api.json(body("roles", List.of("USER", "ADMIN"))),
+		assertThat(this.api.putJson(rolesOf(user), this.api.json(Api.body("roles", List.of("USER", "ADMIN"))),
 				this.adminToken).status()).isEqualTo(200);
 		Response login = this.api.login(user.username(), user.password());
 		return new TestUser(user.id(), user.username(), user.password(), login.json().get("access_token").asString(),

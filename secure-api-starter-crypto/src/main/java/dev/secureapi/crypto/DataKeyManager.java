@@ -153,6 +153,9 @@ public class DataKeyManager {
 	 * Makes a new active key, one caller at a time. A caller that waited here while another caller's attempt
 	 * failed gets that failure at once: with a provider that hangs, each waiting request would otherwise spend the
 	 * provider's whole timeout in turn, and the last one would wait their sum.
+	 * @param seen the active key the caller found exhausted, or {@code null} when there was none
+	 * @param requestedAt when the caller asked, in milliseconds of the manager's clock
+	 * @return the key to encrypt with
 	 */
 	private synchronized DataKey replaceActive(@Nullable ActiveKey seen, long requestedAt) {
 		ActiveKey current = this.active;

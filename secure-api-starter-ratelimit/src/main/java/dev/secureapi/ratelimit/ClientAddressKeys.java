@@ -51,6 +51,8 @@ final class ClientAddressKeys {
 
 	/**
 	 * The address without a zone id, so {@link InetAddress#getByName} treats it as a literal and never resolves it.
+	 * @param address the client address, possibly in brackets
+	 * @return the literal
 	 */
 	private static String literal(String address) {
 		String literal = (address.startsWith("[") && address.endsWith("]"))

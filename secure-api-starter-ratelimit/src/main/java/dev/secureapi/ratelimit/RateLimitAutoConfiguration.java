@@ -82,6 +82,8 @@ public final class RateLimitAutoConfiguration {
 
 	/**
 	 * How long an idle local bucket is kept: past its longest period it is full again, so nothing is lost.
+	 * @param properties the rate-limit properties
+	 * @return the idle expiry
 	 */
 	static Duration idleExpiry(RateLimitProperties properties) {
 		return Stream

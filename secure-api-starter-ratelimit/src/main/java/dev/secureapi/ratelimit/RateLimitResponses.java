@@ -52,7 +52,7 @@ class RateLimitResponses {
 	 * @return {@code true} when the request may proceed
 	 * @throws IOException if writing fails
 	 */
-	public boolean apply(RateLimitDecision decision, HttpServletRequest request, HttpServletResponse response)
+	boolean apply(RateLimitDecision decision, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		if (this.exposeHeaders) {
 			writeHeaders(decision, response);

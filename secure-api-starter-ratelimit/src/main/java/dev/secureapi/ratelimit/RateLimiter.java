@@ -206,6 +206,8 @@ public class RateLimiter {
 
 	/**
 	 * Keeps client-chosen key material to a bounded size, so a huge value cannot bloat the backend's key space.
+	 * @param value the header's value
+	 * @return the value, or its digest when it is longer than the bound
 	 */
 	private static String boundedKey(String value) {
 		if (value.length() <= MAX_HEADER_KEY_LENGTH) {

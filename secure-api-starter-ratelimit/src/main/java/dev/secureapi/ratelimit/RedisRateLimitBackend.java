@@ -144,6 +144,7 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 	 * The connection, opened on a background thread: a connect attempt is bounded by the client's connect
 	 * timeout, not the command timeout, and must not hold a request for that long. A failed attempt is
 	 * replaced by a new one when the circuit lets the next request through.
+	 * @return the connection, once open
 	 */
 	private CompletableFuture<Connected> connection() {
 		CompletableFuture<Connected> current = this.connection.get();

@@ -80,7 +80,7 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 
 	/**
 	 * Creates a proxy manager.
-	 * @param builder Bucket4j's builder, with the Redis connection, timeout and expiry
+	 * @param builder the Bucket4j builder, with the Redis connection, timeout and expiry
 	 * @param rememberedKeys how many buckets' states to remember at most
 	 */
 	RememberingLettuceProxyManager(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder,

@@ -1,6 +1,5 @@
 package dev.secureapi.ratelimit;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;

@@ -86,6 +86,8 @@ public class AdminBootstrap implements InitializingBean, ApplicationRunner {
 	/**
 	 * Anyone may register any free user name, so the administrator's name may have been taken before the first
 	 * start; taking that account over (or silently running without an administrator) would be wrong either way.
+	 * @param username the administrator's configured name
+	 * @return the failure that stops start-up
 	 */
 	private static AdminBootstrapException squatted(String username) {
 		return new AdminBootstrapException(List.of("a user named '" + username

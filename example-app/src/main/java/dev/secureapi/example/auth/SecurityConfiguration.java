@@ -47,6 +47,9 @@ public class SecurityConfiguration {
 	/**
 	 * Refresh tokens live in the application's database (the starter's schema, migrated by Flyway from
 	 * {@code classpath:db/secure-api}), so every instance sees the same families; reuse is audited.
+	 * @param jdbc the application's database
+	 * @param events where the audit events go
+	 * @return the store
 	 */
 	@Bean
 	AuditingRefreshTokenStore refreshTokenStore(JdbcTemplate jdbc, ApplicationEventPublisher events) {

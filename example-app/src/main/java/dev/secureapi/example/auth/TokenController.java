@@ -129,6 +129,8 @@ public class TokenController {
 	/**
 	 * Records a login; the principal is a user's name, never a name no user has (often a password typed into the
 	 * user name field): failures log those as a keyed hash.
+	 * @param principal the user's name, or the keyed hash of a name no user has
+	 * @param type the audit event's type
 	 */
 	private void audit(String principal, String type) {
 		this.events.publishEvent(new AuditApplicationEvent(principal, type, Map.of("grant_type", PASSWORD)));

@@ -185,9 +185,9 @@ public class CryptoRotationService {
 			String select = "SELECT " + c.idColumn() + " AS row_id, " + c.column() + " AS stored_value" + version + " FROM "
 					+ c.table() + " WHERE " + c.column() + " NOT LIKE ?";
 			JdbcClient.StatementSpec statement = (after != null)
-					? jdbc.sql(select + " AND " + c.idColumn() + " > ? ORDER BY " + c.idColumn()
+					? CryptoRotationService.this.jdbc.sql(select + " AND " + c.idColumn() + " > ? ORDER BY " + c.idColumn()
 							+ " FETCH FIRST " + this.batchSize + " ROWS ONLY").params(this.activePrefix + "%", after)
-					: jdbc.sql(select + " ORDER BY " + c.idColumn() + " FETCH FIRST " + this.batchSize
+					: CryptoRotationService.this.jdbc.sql(select + " ORDER BY " + c.idColumn() + " FETCH FIRST " + this.batchSize
 							+ " ROWS ONLY").param(this.activePrefix + "%");
 			return statement.query().listOfRows().stream().map(ColumnReencryption::lowerCaseKeys).toList();
 		}
@@ -195,13 +195,13 @@ public class CryptoRotationService {
 		private long reencryptRow(Map<String, Object> row) {
 			EncryptedColumn c = this.column;
 			String stored = (String) row.get("stored_value");
-			String plaintext = encryptor.decrypt(stored, c.context());
-			String reencrypted = encryptor.encrypt(plaintext, c.context());
+			String plaintext = CryptoRotationService.this.encryptor.decrypt(stored, c.context());
+			String reencrypted = CryptoRotationService.this.encryptor.encrypt(plaintext, c.context());
 			String sql = "UPDATE " + c.table() + " SET " + c.column() + " = ?"
 					+ ((c.versionColumn() != null) ? ", " + c.versionColumn() + " = " + c.versionColumn() + " + 1" : "")
 					+ " WHERE " + c.idColumn() + " = ? AND " + c.column() + " = ?"
 					+ ((c.versionColumn() != null) ? " AND " + c.versionColumn() + " = ?" : "");
-			JdbcClient.StatementSpec update = jdbc.sql(sql).param(reencrypted).param(row.get("row_id")).param(stored);
+			JdbcClient.StatementSpec update = CryptoRotationService.this.jdbc.sql(sql).param(reencrypted).param(row.get("row_id")).param(stored);
 			if (c.versionColumn() != null) {
 				update = update.param(row.get("row_version"));
 			}

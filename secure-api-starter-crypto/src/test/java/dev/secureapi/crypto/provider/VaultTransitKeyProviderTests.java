@@ -116,7 +116,7 @@ class VaultTransitKeyProviderTests {
 	void fakeVaultTamperedWrappedKeyIsRefused() {
 		VaultTransitKeyProvider provider = provider(FakeVaultServer.TOKEN);
 		byte[] wrapped = provider.generateDataKey().wrapped().wrapped();
-		wrapped[wrapped.length - 3] = (byte) (wrapped[wrapped.length - 3] == 'A' ? 'B' : 'A');
+		wrapped[wrapped.length - 3] = (byte) ((wrapped[wrapped.length - 3] == 'A') ? 'B' : 'A');
 		assertThatExceptionOfType(KeyProviderException.class)
 			.isThrownBy(() -> provider.decryptDataKey(new WrappedDataKey(wrapped, "fields")));
 	}

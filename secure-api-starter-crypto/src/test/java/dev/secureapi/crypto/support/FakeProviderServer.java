@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What the in-process key-provider endpoints share: a loopback HTTP server, a count of calls per operation, and a
  * mode that leaves every request unanswered, as a provider that times out.
  */
-abstract class FakeProviderServer implements AutoCloseable {
+public abstract class FakeProviderServer implements AutoCloseable {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 

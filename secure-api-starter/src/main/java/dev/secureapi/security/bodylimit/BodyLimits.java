@@ -37,7 +37,7 @@ class BodyLimits {
 	 * @param request the request
 	 * @return the limit in bytes
 	 */
-	public long limitFor(HttpServletRequest request) {
+	long limitFor(HttpServletRequest request) {
 		for (PathLimit path : this.paths) {
 			if (path.matcher().matches(request)) {
 				return path.maxSize();

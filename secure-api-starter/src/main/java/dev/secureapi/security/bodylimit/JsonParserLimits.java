@@ -27,7 +27,7 @@ final class JsonParserLimits {
 	 * @param properties the body limit settings
 	 * @return the constraints
 	 */
-	public static StreamReadConstraints constraints(BodyLimitProperties properties) {
+	static StreamReadConstraints constraints(BodyLimitProperties properties) {
 		BodyLimitProperties.Json json = properties.getJson();
 		long largestBody = Math.max(1, properties.largestMaxSize());
 		int largestChars = (int) Math.min(Integer.MAX_VALUE, largestBody);
@@ -49,7 +49,7 @@ final class JsonParserLimits {
 	 * @param customizers the customizers, ordered
 	 * @return the builder
 	 */
-	public static JsonMapper.Builder builder(BodyLimitProperties properties,
+	static JsonMapper.Builder builder(BodyLimitProperties properties,
 			List<JsonMapperBuilderCustomizer> customizers) {
 		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints(properties)).build();
 		JsonMapper.Builder builder = JsonMapper.builder(factory);

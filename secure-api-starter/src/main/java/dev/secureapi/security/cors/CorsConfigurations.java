@@ -32,7 +32,7 @@ final class CorsConfigurations {
 	 * @return the configurations
 	 * @throws IllegalStateException if a setting is invalid
 	 */
-	public static Map<String, CorsConfiguration> byPattern(CorsProperties properties) {
+	static Map<String, CorsConfiguration> byPattern(CorsProperties properties) {
 		Map<String, CorsConfiguration> configurations = new LinkedHashMap<>();
 		List<CorsProperties.PathCors> paths = properties.getPaths();
 		for (int i = 0; i < paths.size(); i++) {
@@ -51,7 +51,7 @@ final class CorsConfigurations {
 	 * @param properties the settings
 	 * @return the source
 	 */
-	public static UrlBasedCorsConfigurationSource source(CorsProperties properties) {
+	static UrlBasedCorsConfigurationSource source(CorsProperties properties) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		byPattern(properties).forEach(source::registerCorsConfiguration);
 		return source;

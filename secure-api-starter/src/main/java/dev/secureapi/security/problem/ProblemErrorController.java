@@ -39,7 +39,7 @@ class ProblemErrorController implements ErrorController {
 	 * @return the problem
 	 */
 	@RequestMapping
-	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		if (status == HttpStatus.INTERNAL_SERVER_ERROR
 				&& UnavailableDependency.isCause((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {

@@ -98,6 +98,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
 
 	/**
 	 * The request's path when Tomcat got far enough to know it; "/" for a request line it could not read.
+	 * @param request the request Tomcat could not hand to the application
+	 * @return the problem's instance
 	 */
 	private static URI instance(Request request) {
 		String path = null;

@@ -67,7 +67,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	 * @return a 400 problem listing the invalid fields
 	 */
 	@ExceptionHandler(ConstraintViolationException.class)
-	public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getConstraintViolations()
 			.forEach((violation) -> errors.add(fieldError(leafName(violation.getPropertyPath().toString()),
@@ -87,7 +87,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	 * @throws Exception the Spring Security exception, rethrown
 	 */
 	@ExceptionHandler(Exception.class)
-	public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			throw ex;
 		}
@@ -185,6 +185,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The I/O failure, somewhere in the cause chain, that already knows how the request must be answered.
+	 * @param ex the exception the handler caught
+	 * @return the failure, or {@code null} when the chain holds none
 	 */
 	private static @Nullable ErrorResponse readFailure(Throwable ex) {
 		Throwable cause = ex;

@@ -76,6 +76,8 @@ final class UnavailableDependency {
 	/**
 	 * HikariCP's answer to a call on a connection it already closed (a broken one it evicted): it carries no
 	 * SQLState. It is what a rollback meets after the database went away mid-transaction.
+	 * @param ex the exception to look at
+	 * @return whether it is that answer
 	 */
 	private static boolean isClosedPooled(SQLException ex) {
 		return ex.getSQLState() == null && HIKARI_CLOSED.equals(ex.getMessage());

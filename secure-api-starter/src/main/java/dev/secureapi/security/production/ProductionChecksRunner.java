@@ -54,7 +54,7 @@ class ProductionChecksRunner implements SmartInitializingSingleton {
 	 * Runs every check.
 	 * @return the findings that are not ignored, ordered by id
 	 */
-	public List<ProductionFinding> findings() {
+	List<ProductionFinding> findings() {
 		List<ProductionFinding> findings = new ArrayList<>();
 		this.checks.orderedStream().forEach((check) -> findings.addAll(check.check()));
 		findings.removeIf((finding) -> this.properties.getIgnored().contains(finding.id()));

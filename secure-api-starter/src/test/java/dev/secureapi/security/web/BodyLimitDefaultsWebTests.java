@@ -12,7 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.secureapi.security.web.HardeningWebTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,21 +50,21 @@ class BodyLimitDefaultsWebTests {
 	@Test
 	void chunkedBodyOfOneLongStringOverTheLimitIs413() throws Exception {
 		HttpResponse<String> response = postJson(oneLongString(3 * 1024 * 1024), true);
-		assertProblem(response, 413);
+		HardeningWebTests.assertProblem(response, 413);
 		assertThat(response.body()).contains("exceeds the limit of " + (2 * 1024 * 1024) + " bytes");
 	}
 
 	@Test
 	void declaredBodyOfOneLongStringOverTheLimitIs413() throws Exception {
 		HttpResponse<String> response = postJson(oneLongString(3 * 1024 * 1024), false);
-		assertProblem(response, 413);
+		HardeningWebTests.assertProblem(response, 413);
 	}
 
 	@Test
 	void nestingOverTheParserLimitIs400NamingTheLimit() throws Exception {
 		String deep = "[".repeat(65) + "]".repeat(65);
 		HttpResponse<String> response = postJson(deep.getBytes(StandardCharsets.UTF_8), false);
-		assertProblem(response, 400);
+		HardeningWebTests.assertProblem(response, 400);
 		assertThat(response.body()).contains(
 				"The JSON nesting depth exceeds the limit of 64 (secure-api.body-limit.json.max-nesting-depth).")
 			.doesNotContain("Failed to read request", "StreamReadConstraints");
@@ -75,7 +74,7 @@ class BodyLimitDefaultsWebTests {
 	void overlongNumberIs400NamingTheLimit() throws Exception {
 		HttpResponse<String> response = postJson(("[" + "9".repeat(101) + "]").getBytes(StandardCharsets.UTF_8),
 				false);
-		assertProblem(response, 400);
+		HardeningWebTests.assertProblem(response, 400);
 		assertThat(response.body())
 			.contains("The JSON number length exceeds the limit of 100 (secure-api.body-limit.json.max-number-length).");
 	}

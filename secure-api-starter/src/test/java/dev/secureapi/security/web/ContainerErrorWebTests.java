@@ -1,6 +1,5 @@
 package dev.secureapi.security.web;
 
-import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

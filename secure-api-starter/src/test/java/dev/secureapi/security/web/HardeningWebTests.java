@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.secureapi.security.web.SecurityHeadersAssert.assertSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,7 +55,7 @@ class HardeningWebTests {
 	void okResponseCarriesEverySecurityHeaderAndNoneOfSpringSecuritysLegacyOnes() throws Exception {
 		HttpResponse<String> response = this.http.get("/hello");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
 		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
 			.filteredOn((name) -> !TRANSPORT_HEADERS.contains(name))
@@ -69,14 +68,14 @@ class HardeningWebTests {
 	void notFoundIsProblemWithSecurityHeaders() throws Exception {
 		HttpResponse<String> response = this.http.get("/nope");
 		assertProblem(response, 404);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
 	void methodNotAllowedIsProblemWithSecurityHeaders() throws Exception {
 		HttpResponse<String> response = this.http.send(this.http.request("/hello").DELETE().build());
 		assertProblem(response, 405);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
@@ -86,35 +85,35 @@ class HardeningWebTests {
 			.POST(BodyPublishers.ofString("name=x"))
 			.build());
 		assertProblem(response, 415);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
 	void malformedJsonIsBadRequestProblem() throws Exception {
 		HttpResponse<String> response = postJson("/echo", "{\"name\": ");
 		assertProblem(response, 400);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
 	void typeMismatchIsBadRequestProblem() throws Exception {
 		HttpResponse<String> response = this.http.get("/count?count=abc");
 		assertProblem(response, 400);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
 	void missingParameterIsBadRequestProblem() throws Exception {
 		HttpResponse<String> response = this.http.get("/count");
 		assertProblem(response, 400);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
 	void unhandledExceptionIsGenericServerErrorWithoutTheMessage() throws Exception {
 		HttpResponse<String> response = this.http.get("/boom");
 		assertProblem(response, 500);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 		assertThat(response.body()).doesNotContain("hunter2", "jdbc", "IllegalStateException", "password")
 			.contains("The server could not complete the request.");
 	}
@@ -123,15 +122,15 @@ class HardeningWebTests {
 	void forbiddenFromSpringSecurityIsProblemWithSecurityHeaders() throws Exception {
 		HttpResponse<String> response = this.http.get("/admin/anything");
 		assertProblem(response, 403);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
 	void swaggerUiPathGetsItsRelaxedContentSecurityPolicyOnly() throws Exception {
 		HttpResponse<String> response = this.http.get("/swagger-ui/index.html");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertSecurityHeaders(response, "default-src 'self'");
-		assertSecurityHeaders(this.http.get("/hello"));
+		SecurityHeadersAssert.assertSecurityHeaders(response, "default-src 'self'");
+		SecurityHeadersAssert.assertSecurityHeaders(this.http.get("/hello"));
 	}
 
 	@Test
@@ -153,7 +152,7 @@ class HardeningWebTests {
 			.POST(BodyPublishers.ofByteArray(new byte[LIMIT + 1]))
 			.build());
 		assertProblem(response, 413);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
@@ -165,7 +164,7 @@ class HardeningWebTests {
 			.build());
 		assertProblem(response, 413);
 		assertThat(response.body()).contains("exceeds the limit of " + LIMIT + " bytes");
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 		assertThat(rejected("body_limit")).isEqualTo(before + 1);
 	}
 
@@ -185,7 +184,7 @@ class HardeningWebTests {
 			.POST(chunked(new byte[4 * LIMIT]))
 			.build());
 		assertProblem(response, 413);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
@@ -281,7 +280,7 @@ class HardeningWebTests {
 			.header("Access-Control-Request-Method", "POST")
 			.build());
 		assertProblem(response, 403);
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 		assertThat(rejected("cors")).isEqualTo(before + 1);
 	}

@@ -10,8 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.secureapi.security.web.HardeningWebTests.assertProblem;
-import static dev.secureapi.security.web.SecurityHeadersAssert.assertSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +34,7 @@ class RequireHttpsWebTests {
 		HttpResponse<String> response = this.http.get("/hello?name=x");
 		assertThat(response.statusCode()).isEqualTo(301);
 		assertThat(response.headers().firstValue("Location")).hasValue("https://127.0.0.1/hello?name=x");
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test
@@ -45,9 +43,9 @@ class RequireHttpsWebTests {
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString("{\"name\":\"x\",\"count\":1}"))
 			.build());
-		assertProblem(response, 403);
+		HardeningWebTests.assertProblem(response, 403);
 		assertThat(response.body()).contains("HTTPS is required.");
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 	}
 
 	@Test

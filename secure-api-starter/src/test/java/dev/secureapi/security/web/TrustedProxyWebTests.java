@@ -9,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.secureapi.security.web.SecurityHeadersAssert.assertSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +44,7 @@ class TrustedProxyWebTests {
 	@Test
 	void forwardedHttpsFromTrustedPeerGetsHsts() throws Exception {
 		HttpResponse<String> response = this.http.get("/hello", "X-Forwarded-Proto", "https");
-		assertSecurityHeaders(response);
+		SecurityHeadersAssert.assertSecurityHeaders(response);
 		assertThat(response.headers().allValues("Strict-Transport-Security"))
 			.containsExactly("max-age=31536000; includeSubDomains; preload");
 	}
