@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>An answer read before an {@link #evict eviction} is not cached after it: a request that looked the user up
  * just before a change committed cannot put the old standing back for another {@code ttl}.
  */
-public final class CachingTokenUserValidator implements TokenUserValidator {
+final class CachingTokenUserValidator implements TokenUserValidator {
 
 	private static final int MAX_ENTRIES = 50_000;
 
@@ -35,7 +35,7 @@ public final class CachingTokenUserValidator implements TokenUserValidator {
 	 * @param ttl how long an answer is reused
 	 * @param clock the clock
 	 */
-	public CachingTokenUserValidator(TokenUserValidator delegate, Duration ttl, Clock clock) {
+	CachingTokenUserValidator(TokenUserValidator delegate, Duration ttl, Clock clock) {
 		this.delegate = delegate;
 		this.ttl = ttl;
 		this.clock = clock;

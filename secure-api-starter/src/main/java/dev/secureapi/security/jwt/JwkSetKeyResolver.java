@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * picked up without letting forged key ids hammer it. Only public RSA, EC P-256 and Ed25519 keys are used, each
  * pinned to its JWK {@code alg} (or, when absent, RS256, ES256 or EdDSA by key type).
  */
-public final class JwkSetKeyResolver implements VerificationKeyResolver {
+final class JwkSetKeyResolver implements VerificationKeyResolver {
 
 	private static final Log logger = LogFactory.getLog(JwkSetKeyResolver.class);
 
@@ -54,7 +54,7 @@ public final class JwkSetKeyResolver implements VerificationKeyResolver {
 	 * @param refreshInterval the least time between two fetches
 	 * @param clock the clock
 	 */
-	public JwkSetKeyResolver(URI uri, Duration refreshInterval, Clock clock) {
+	JwkSetKeyResolver(URI uri, Duration refreshInterval, Clock clock) {
 		this.uri = uri;
 		this.refreshInterval = refreshInterval;
 		this.clock = clock;
