@@ -1,8 +1,10 @@
 package dev.secureapi.security.jwt;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -91,14 +94,14 @@ public final class JwtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static RefreshTokenStore inMemoryRefreshTokenStore(JwtProperties properties, ObjectProvider<Clock> clock) {
-		if (properties.getRefreshStore() != JwtProperties.RefreshStore.MEMORY) {
-			throw new IllegalStateException("secure-api.jwt.refresh-store=" + properties.getRefreshStore()
-				.name()
-				.toLowerCase(java.util.Locale.ROOT)
-					+ " needs a "
-					+ ((properties.getRefreshStore() == JwtProperties.RefreshStore.JDBC)
-							? "DataSource (add spring-boot-starter-jdbc and configure spring.datasource.*)"
-							: "RedisConnectionFactory (add spring-boot-starter-data-redis and configure spring.data.redis.*)"));
+		JwtProperties.RefreshStore store = properties.getRefreshStore();
+		if (store != JwtProperties.RefreshStore.MEMORY) {
+			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.refresh-store",
+					store.name().toLowerCase(Locale.ROOT), "it needs a "
+							+ ((store == JwtProperties.RefreshStore.JDBC)
+									? "DataSource (add spring-boot-starter-jdbc and configure spring.datasource.*)"
+									: "RedisConnectionFactory (add spring-boot-starter-data-redis and configure "
+											+ "spring.data.redis.*)"));
 		}
 		return new InMemoryRefreshTokenStore(properties.getInMemoryMaxFamilies(), clock.getIfAvailable(Clock::systemUTC));
 	}
@@ -122,8 +125,22 @@ public final class JwtAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(VerificationKeyResolver.class)
 		static JwkSetKeyResolver jwkSetKeyResolver(JwtProperties properties, ObjectProvider<Clock> clock) {
-			return new JwkSetKeyResolver(URI.create(Objects.requireNonNull(properties.getJwkSetUri())), properties.getJwkSetRefreshInterval(),
-					clock.getIfAvailable(Clock::systemUTC));
+			return new JwkSetKeyResolver(jwkSetUri(Objects.requireNonNull(properties.getJwkSetUri())),
+					properties.getJwkSetRefreshInterval(), clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		private static URI jwkSetUri(String value) {
+			try {
+				URI uri = new URI(value);
+				if ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) {
+					return uri;
+				}
+			}
+			catch (URISyntaxException ex) {
+				// reported below
+			}
+			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.jwk-set-uri", value,
+					"it must be an absolute http or https URI, for example https://idp.example/.well-known/jwks.json");
 		}
 
 	}
