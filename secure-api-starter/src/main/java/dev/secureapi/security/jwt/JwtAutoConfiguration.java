@@ -67,6 +67,10 @@ public final class JwtAutoConfiguration {
 			ObjectProvider<Clock> clock, RevokedTokenStore revokedTokens,
 			ObjectProvider<TokenUserValidator> userValidator) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		if (properties.getUserCheckTtl().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.user-check-ttl",
+					properties.getUserCheckTtl(), "it must not be negative (0 asks the TokenUserValidator every time)");
+		}
 		TokenUserValidator validator = userValidator.getIfAvailable();
 		TokenUserValidator cached = (validator != null)
 				? new CachingTokenUserValidator(validator, properties.getUserCheckTtl(), time) : null;

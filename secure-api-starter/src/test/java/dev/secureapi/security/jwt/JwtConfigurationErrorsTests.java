@@ -32,6 +32,14 @@ class JwtConfigurationErrorsTests {
 	}
 
 	@Test
+	void aNegativeUserCheckTtlIsReportedAsInvalid() {
+		this.runner.withPropertyValues("secure-api.jwt.user-check-ttl=-1s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("secure-api.jwt.user-check-ttl")));
+	}
+
+	@Test
 	void aJwkSetUriThatIsNotAnHttpUriIsReportedAsInvalid() {
 		this.runner.withPropertyValues("secure-api.jwt.jwk-set-uri=idp.example/jwks").run((context) -> {
 			assertThat(context).hasFailed();
