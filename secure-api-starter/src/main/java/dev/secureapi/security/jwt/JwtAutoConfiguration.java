@@ -48,7 +48,7 @@ public final class JwtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OwnKeysCondition.class)
-	static JwtKeyRing jwtKeyRing(JwtProperties properties, ResourceLoader resourceLoader) {
+	JwtKeyRing jwtKeyRing(JwtProperties properties, ResourceLoader resourceLoader) {
 		JwtKeyRing keys = new JwtKeyLoader(resourceLoader).load(properties);
 		if (keys != null) {
 			return keys;
@@ -62,7 +62,7 @@ public final class JwtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static AccessTokenVerifier accessTokenVerifier(ObjectProvider<JwtKeyRing> keyRing,
+	AccessTokenVerifier accessTokenVerifier(ObjectProvider<JwtKeyRing> keyRing,
 			ObjectProvider<VerificationKeyResolver> resolver, JwtProperties properties,
 			ObjectProvider<Clock> clock, RevokedTokenStore revokedTokens,
 			ObjectProvider<TokenUserValidator> userValidator) {
@@ -88,7 +88,7 @@ public final class JwtAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(JwtKeyRing.class)
 	@Conditional(OwnKeysCondition.class)
-	static TokenService tokenService(JwtKeyRing keys, AccessTokenVerifier verifier,
+	TokenService tokenService(JwtKeyRing keys, AccessTokenVerifier verifier,
 			RefreshTokenStore refreshTokens, RevokedTokenStore revokedTokens, JwtProperties properties,
 			ObjectProvider<Clock> clock) {
 		return new TokenService(keys, verifier, refreshTokens, revokedTokens, properties,
@@ -97,7 +97,7 @@ public final class JwtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static RefreshTokenStore inMemoryRefreshTokenStore(JwtProperties properties, ObjectProvider<Clock> clock) {
+	RefreshTokenStore inMemoryRefreshTokenStore(JwtProperties properties, ObjectProvider<Clock> clock) {
 		JwtProperties.RefreshStore store = properties.getRefreshStore();
 		if (store != JwtProperties.RefreshStore.MEMORY) {
 			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.refresh-store",
@@ -112,13 +112,13 @@ public final class JwtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static RevokedTokenStore inMemoryRevokedTokenStore(ObjectProvider<Clock> clock) {
+	RevokedTokenStore inMemoryRevokedTokenStore(ObjectProvider<Clock> clock) {
 		return new InMemoryRevokedTokenStore(clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "jwtProductionCheck")
-	static JwtProductionCheck jwtProductionCheck(JwtProperties properties) {
+	JwtProductionCheck jwtProductionCheck(JwtProperties properties) {
 		return new JwtProductionCheck(properties);
 	}
 
@@ -128,7 +128,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(VerificationKeyResolver.class)
-		static JwkSetKeyResolver jwkSetKeyResolver(JwtProperties properties, ObjectProvider<Clock> clock) {
+		JwkSetKeyResolver jwkSetKeyResolver(JwtProperties properties, ObjectProvider<Clock> clock) {
 			return new JwkSetKeyResolver(jwkSetUri(Objects.requireNonNull(properties.getJwkSetUri())),
 					properties.getJwkSetRefreshInterval(), clock.getIfAvailable(Clock::systemUTC));
 		}
@@ -157,7 +157,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RefreshTokenStore.class)
-		static JdbcRefreshTokenStore jdbcRefreshTokenStore(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+		JdbcRefreshTokenStore jdbcRefreshTokenStore(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
 			return new JdbcRefreshTokenStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
 		}
 
@@ -171,7 +171,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RefreshTokenStore.class)
-		static RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
+		RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
 				JwtProperties properties) {
 			return new RedisRefreshTokenStore(new StringRedisTemplate(connectionFactory),
 					properties.getRedisKeyPrefix());
@@ -179,7 +179,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RevokedTokenStore.class)
-		static RedisRevokedTokenStore redisRevokedTokenStore(RedisConnectionFactory connectionFactory,
+		RedisRevokedTokenStore redisRevokedTokenStore(RedisConnectionFactory connectionFactory,
 				JwtProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisRevokedTokenStore(new StringRedisTemplate(connectionFactory),
 					properties.getRedisKeyPrefix(), clock.getIfAvailable(Clock::systemUTC));
