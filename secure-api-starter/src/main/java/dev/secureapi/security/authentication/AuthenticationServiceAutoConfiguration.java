@@ -32,7 +32,7 @@ public final class AuthenticationServiceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ TokenService.class, PasswordEncoder.class })
-	static AuthenticationService authenticationService(UserAccountService users, PasswordEncoder passwordEncoder,
+	AuthenticationService authenticationService(UserAccountService users, PasswordEncoder passwordEncoder,
 			ObjectProvider<PasswordProperties> passwordProperties,
 			TokenService tokens) {
 		// logins hash on a bounded pool, so a burst of them cannot take every core from the rest of the API
@@ -43,7 +43,7 @@ public final class AuthenticationServiceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static UserDetailsService userAccountUserDetailsService(UserAccountService users) {
+	UserDetailsService userAccountUserDetailsService(UserAccountService users) {
 		return (username) -> users.findByUsername(username)
 			.map((user) -> User.withUsername(user.subject())
 				.password(user.passwordHash())
@@ -55,7 +55,7 @@ public final class AuthenticationServiceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static TokenUserValidator userAccountTokenUserValidator(UserAccountService users) {
+	TokenUserValidator userAccountTokenUserValidator(UserAccountService users) {
 		return new UserAccountTokenUserValidator(users);
 	}
 

@@ -3,29 +3,26 @@ package dev.secureapi.security.jwt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
- * Caches a {@link TokenUserValidator}'s answers per subject for a short time. Bounded: when full, expired answers
- * are dropped first and then arbitrary ones, which only costs another call to the delegate.
+ * Caches a {@link TokenUserValidator}'s answers per subject for {@code ttl} after they were read. A Caffeine cache
+ * bounded by entry count (when full it drops the answers least likely to be asked for again, which only costs
+ * another call to the delegate), whose time is read from the injected clock.
  *
  * <p>An answer read before an {@link #evict eviction} is not cached after it: a request that looked the user up
  * just before a change committed cannot put the old standing back for another {@code ttl}.
  */
-public final class CachingTokenUserValidator implements TokenUserValidator {
+final class CachingTokenUserValidator implements TokenUserValidator {
 
 	private static final int MAX_ENTRIES = 50_000;
 
 	private final TokenUserValidator delegate;
 
-	private final Duration ttl;
-
-	private final Clock clock;
-
-	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, UserStanding> answers;
 
 	private final AtomicLong evictions = new AtomicLong();
 
@@ -35,10 +32,16 @@ public final class CachingTokenUserValidator implements TokenUserValidator {
 	 * @param ttl how long an answer is reused
 	 * @param clock the clock
 	 */
-	public CachingTokenUserValidator(TokenUserValidator delegate, Duration ttl, Clock clock) {
+	CachingTokenUserValidator(TokenUserValidator delegate, Duration ttl, Clock clock) {
 		this.delegate = delegate;
-		this.ttl = ttl;
-		this.clock = clock;
+		// maintenance on the calling thread: the bound holds when put returns, with no background thread
+		this.answers = Caffeine.newBuilder()
+			.maximumSize(MAX_ENTRIES)
+			.expireAfterWrite(ttl)
+			.ticker(() -> nanos(clock.instant()))
+			.executor(Runnable::run)
+			.<String, UserStanding>build()
+			.asMap();
 	}
 
 	@Override
@@ -48,21 +51,16 @@ public final class CachingTokenUserValidator implements TokenUserValidator {
 
 	@Override
 	public UserStanding standing(String subject) {
-		Instant now = this.clock.instant();
-		Answer answer = this.answers.get(subject);
-		if (answer != null && now.isBefore(answer.validUntil())) {
-			return answer.standing();
+		UserStanding cached = this.answers.get(subject);
+		if (cached != null) {
+			return cached;
 		}
 		long evictionsBefore = this.evictions.get();
 		UserStanding standing = this.delegate.standing(subject);
-		if (this.answers.size() >= MAX_ENTRIES) {
-			evict(now);
-		}
-		Answer fresh = new Answer(standing, now.plus(this.ttl));
-		this.answers.put(subject, fresh);
+		this.answers.put(subject, standing);
 		if (this.evictions.get() != evictionsBefore) {
 			// an eviction ran while the delegate was asked: this answer may predate the change it announced
-			this.answers.remove(subject, fresh);
+			this.answers.remove(subject, standing);
 		}
 		return standing;
 	}
@@ -73,21 +71,13 @@ public final class CachingTokenUserValidator implements TokenUserValidator {
 	 * instance; call it after the change is committed).
 	 * @param subject the subject
 	 */
-	public void evict(String subject) {
+	void evict(String subject) {
 		this.evictions.incrementAndGet();
 		this.answers.remove(subject);
 	}
 
-	private void evict(Instant now) {
-		this.answers.values().removeIf((answer) -> !now.isBefore(answer.validUntil()));
-		Iterator<String> subjects = this.answers.keySet().iterator();
-		while (this.answers.size() >= MAX_ENTRIES && subjects.hasNext()) {
-			subjects.next();
-			subjects.remove();
-		}
-	}
-
-	private record Answer(UserStanding standing, Instant validUntil) {
+	private static long nanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * Lost on restart and not shared between instances: fine for one instance and for development, otherwise use
  * the JDBC or Redis store.
  */
-public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
+final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
 	private final int maxFamilies;
 
@@ -30,7 +30,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 	 * @param maxFamilies the most families kept
 	 * @param clock the clock deciding which families have expired
 	 */
-	public InMemoryRefreshTokenStore(int maxFamilies, Clock clock) {
+	InMemoryRefreshTokenStore(int maxFamilies, Clock clock) {
 		this.maxFamilies = maxFamilies;
 		this.clock = clock;
 	}

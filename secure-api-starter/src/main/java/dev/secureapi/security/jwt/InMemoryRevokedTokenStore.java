@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Revoked token ids in this process's memory, forgotten once the token can no longer be accepted. Not shared between
  * instances: use the Redis store when the service runs more than once.
  */
-public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
+final class InMemoryRevokedTokenStore implements RevokedTokenStore {
 
 	private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
@@ -19,7 +19,7 @@ public final class InMemoryRevokedTokenStore implements RevokedTokenStore {
 	 * Creates a store.
 	 * @param clock the clock deciding when entries expire
 	 */
-	public InMemoryRevokedTokenStore(Clock clock) {
+	InMemoryRevokedTokenStore(Clock clock) {
 		this.clock = clock;
 	}
 

@@ -31,8 +31,11 @@ import org.jspecify.annotations.Nullable;
  * {@code kid} triggers a new fetch, at most once per refresh interval, so key rotation at the provider is
  * picked up without letting forged key ids hammer it. Only public RSA, EC P-256 and Ed25519 keys are used, each
  * pinned to its JWK {@code alg} (or, when absent, RS256, ES256 or EdDSA by key type).
+ *
+ * <p>Not Spring Security's NimbusJwtDecoder: tokens are verified with jjwt, and the decoder would bring a second
+ * JWT library with its own validation rules; this class only fetches the JWK set and hands keys to jjwt.
  */
-public final class JwkSetKeyResolver implements VerificationKeyResolver {
+final class JwkSetKeyResolver implements VerificationKeyResolver {
 
 	private static final Log logger = LogFactory.getLog(JwkSetKeyResolver.class);
 
@@ -54,7 +57,7 @@ public final class JwkSetKeyResolver implements VerificationKeyResolver {
 	 * @param refreshInterval the least time between two fetches
 	 * @param clock the clock
 	 */
-	public JwkSetKeyResolver(URI uri, Duration refreshInterval, Clock clock) {
+	JwkSetKeyResolver(URI uri, Duration refreshInterval, Clock clock) {
 		this.uri = uri;
 		this.refreshInterval = refreshInterval;
 		this.clock = clock;

@@ -1,8 +1,10 @@
 package dev.secureapi.security.jwt;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +48,7 @@ public final class JwtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OwnKeysCondition.class)
-	static JwtKeyRing jwtKeyRing(JwtProperties properties, ResourceLoader resourceLoader) {
+	JwtKeyRing jwtKeyRing(JwtProperties properties, ResourceLoader resourceLoader) {
 		JwtKeyRing keys = new JwtKeyLoader(resourceLoader).load(properties);
 		if (keys != null) {
 			return keys;
@@ -59,11 +62,15 @@ public final class JwtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static AccessTokenVerifier accessTokenVerifier(ObjectProvider<JwtKeyRing> keyRing,
+	AccessTokenVerifier accessTokenVerifier(ObjectProvider<JwtKeyRing> keyRing,
 			ObjectProvider<VerificationKeyResolver> resolver, JwtProperties properties,
 			ObjectProvider<Clock> clock, RevokedTokenStore revokedTokens,
 			ObjectProvider<TokenUserValidator> userValidator) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		if (properties.getUserCheckTtl().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.user-check-ttl",
+					properties.getUserCheckTtl(), "it must not be negative (0 asks the TokenUserValidator every time)");
+		}
 		TokenUserValidator validator = userValidator.getIfAvailable();
 		TokenUserValidator cached = (validator != null)
 				? new CachingTokenUserValidator(validator, properties.getUserCheckTtl(), time) : null;
@@ -81,7 +88,7 @@ public final class JwtAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(JwtKeyRing.class)
 	@Conditional(OwnKeysCondition.class)
-	static TokenService tokenService(JwtKeyRing keys, AccessTokenVerifier verifier,
+	TokenService tokenService(JwtKeyRing keys, AccessTokenVerifier verifier,
 			RefreshTokenStore refreshTokens, RevokedTokenStore revokedTokens, JwtProperties properties,
 			ObjectProvider<Clock> clock) {
 		return new TokenService(keys, verifier, refreshTokens, revokedTokens, properties,
@@ -90,28 +97,28 @@ public final class JwtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static RefreshTokenStore inMemoryRefreshTokenStore(JwtProperties properties, ObjectProvider<Clock> clock) {
-		if (properties.getRefreshStore() != JwtProperties.RefreshStore.MEMORY) {
-			throw new IllegalStateException("secure-api.jwt.refresh-store=" + properties.getRefreshStore()
-				.name()
-				.toLowerCase(java.util.Locale.ROOT)
-					+ " needs a "
-					+ ((properties.getRefreshStore() == JwtProperties.RefreshStore.JDBC)
-							? "DataSource (add spring-boot-starter-jdbc and configure spring.datasource.*)"
-							: "RedisConnectionFactory (add spring-boot-starter-data-redis and configure spring.data.redis.*)"));
+	RefreshTokenStore inMemoryRefreshTokenStore(JwtProperties properties, ObjectProvider<Clock> clock) {
+		JwtProperties.RefreshStore store = properties.getRefreshStore();
+		if (store != JwtProperties.RefreshStore.MEMORY) {
+			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.refresh-store",
+					store.name().toLowerCase(Locale.ROOT), "it needs a "
+							+ ((store == JwtProperties.RefreshStore.JDBC)
+									? "DataSource (add spring-boot-starter-jdbc and configure spring.datasource.*)"
+									: "RedisConnectionFactory (add spring-boot-starter-data-redis and configure "
+											+ "spring.data.redis.*)"));
 		}
 		return new InMemoryRefreshTokenStore(properties.getInMemoryMaxFamilies(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	static RevokedTokenStore inMemoryRevokedTokenStore(ObjectProvider<Clock> clock) {
+	RevokedTokenStore inMemoryRevokedTokenStore(ObjectProvider<Clock> clock) {
 		return new InMemoryRevokedTokenStore(clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "jwtProductionCheck")
-	static JwtProductionCheck jwtProductionCheck(JwtProperties properties) {
+	JwtProductionCheck jwtProductionCheck(JwtProperties properties) {
 		return new JwtProductionCheck(properties);
 	}
 
@@ -121,9 +128,23 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(VerificationKeyResolver.class)
-		static JwkSetKeyResolver jwkSetKeyResolver(JwtProperties properties, ObjectProvider<Clock> clock) {
-			return new JwkSetKeyResolver(URI.create(Objects.requireNonNull(properties.getJwkSetUri())), properties.getJwkSetRefreshInterval(),
-					clock.getIfAvailable(Clock::systemUTC));
+		JwkSetKeyResolver jwkSetKeyResolver(JwtProperties properties, ObjectProvider<Clock> clock) {
+			return new JwkSetKeyResolver(jwkSetUri(Objects.requireNonNull(properties.getJwkSetUri())),
+					properties.getJwkSetRefreshInterval(), clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		private static URI jwkSetUri(String value) {
+			try {
+				URI uri = new URI(value);
+				if ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) {
+					return uri;
+				}
+			}
+			catch (URISyntaxException ex) {
+				// reported below
+			}
+			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.jwk-set-uri", value,
+					"it must be an absolute http or https URI, for example https://idp.example/.well-known/jwks.json");
 		}
 
 	}
@@ -136,7 +157,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RefreshTokenStore.class)
-		static JdbcRefreshTokenStore jdbcRefreshTokenStore(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+		JdbcRefreshTokenStore jdbcRefreshTokenStore(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
 			return new JdbcRefreshTokenStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
 		}
 
@@ -150,7 +171,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RefreshTokenStore.class)
-		static RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
+		RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
 				JwtProperties properties) {
 			return new RedisRefreshTokenStore(new StringRedisTemplate(connectionFactory),
 					properties.getRedisKeyPrefix());
@@ -158,7 +179,7 @@ public final class JwtAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(RevokedTokenStore.class)
-		static RedisRevokedTokenStore redisRevokedTokenStore(RedisConnectionFactory connectionFactory,
+		RedisRevokedTokenStore redisRevokedTokenStore(RedisConnectionFactory connectionFactory,
 				JwtProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisRevokedTokenStore(new StringRedisTemplate(connectionFactory),
 					properties.getRedisKeyPrefix(), clock.getIfAvailable(Clock::systemUTC));

@@ -29,7 +29,7 @@ import org.springframework.core.io.ResourceLoader;
  * Turns {@link JwtProperties} into a {@link JwtKeyRing}, failing with an {@link InvalidJwtKeyException} that names
  * the property for every missing, weak or unreadable key.
  */
-public final class JwtKeyLoader {
+final class JwtKeyLoader {
 
 	/** The key id of tokens signed with {@code secure-api.jwt.secret}. */
 	public static final String DEFAULT_KEY_ID = "default";
@@ -48,7 +48,7 @@ public final class JwtKeyLoader {
 	 * Creates a loader.
 	 * @param resourceLoader resolves key locations such as {@code file:} and {@code classpath:}
 	 */
-	public JwtKeyLoader(@Nullable ResourceLoader resourceLoader) {
+	JwtKeyLoader(@Nullable ResourceLoader resourceLoader) {
 		this.resourceLoader = (resourceLoader != null) ? resourceLoader : new DefaultResourceLoader();
 	}
 

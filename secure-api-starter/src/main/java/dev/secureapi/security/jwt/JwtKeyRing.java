@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The configured keys by id, and the one that signs new tokens. Every key in the ring verifies; removing a key
  * from the configuration is what retires its tokens.
  */
-public final class JwtKeyRing implements VerificationKeyResolver {
+final class JwtKeyRing implements VerificationKeyResolver {
 
 	private final Map<String, JwtKey> keys;
 

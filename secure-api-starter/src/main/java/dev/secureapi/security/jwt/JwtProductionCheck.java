@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Start-up findings about JWT settings: a missing or sample key, no issuer or audience, a long access-token
  * lifetime, and refresh tokens kept in memory.
  */
-public class JwtProductionCheck implements ProductionCheck {
+class JwtProductionCheck implements ProductionCheck {
 
 	/** Secrets copied from documentation and samples, which an attacker tries first. */
 	private static final Set<String> SAMPLE_SECRETS = Set.of("changeit", "changeme", "secret", "your-256-bit-secret",
@@ -28,7 +28,7 @@ public class JwtProductionCheck implements ProductionCheck {
 	 * Creates a check.
 	 * @param properties the JWT properties
 	 */
-	public JwtProductionCheck(JwtProperties properties) {
+	JwtProductionCheck(JwtProperties properties) {
 		this.properties = properties;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * so reuse is detected. Revoking a user's families revokes each family listed at that moment, one atomic step per
  * family.
  */
-public final class RedisRefreshTokenStore implements RefreshTokenStore {
+final class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	/** Starts a family with its first token: {@code KEYS} family, token; {@code ARGV} subject, expiry, idle. */
 	private static final RedisScript<Long> CREATE = RedisScript.of("""
@@ -70,7 +70,7 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 	 * @param redis the template, from the application's connection factory
 	 * @param prefix prefix of every key
 	 */
-	public RedisRefreshTokenStore(StringRedisTemplate redis, String prefix) {
+	RedisRefreshTokenStore(StringRedisTemplate redis, String prefix) {
 		this.redis = redis;
 		this.prefix = prefix;
 	}

@@ -10,7 +10,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Revoked token ids in Redis, shared by every instance; each entry expires when its token can no longer be
  * accepted.
  */
-public final class RedisRevokedTokenStore implements RevokedTokenStore {
+final class RedisRevokedTokenStore implements RevokedTokenStore {
 
 	private final StringRedisTemplate redis;
 
@@ -23,7 +23,7 @@ public final class RedisRevokedTokenStore implements RevokedTokenStore {
 	 * @param redis the template, from the application's connection factory
 	 * @param prefix prefix of every key
 	 */
-	public RedisRevokedTokenStore(StringRedisTemplate redis, String prefix) {
+	RedisRevokedTokenStore(StringRedisTemplate redis, String prefix) {
 		this(redis, prefix, Clock.systemUTC());
 	}
 
@@ -33,7 +33,7 @@ public final class RedisRevokedTokenStore implements RevokedTokenStore {
 	 * @param prefix prefix of every key
 	 * @param clock the clock the entries' time to live is measured from
 	 */
-	public RedisRevokedTokenStore(StringRedisTemplate redis, String prefix, Clock clock) {
+	RedisRevokedTokenStore(StringRedisTemplate redis, String prefix, Clock clock) {
 		this.redis = redis;
 		this.prefix = prefix;
 		this.clock = clock;

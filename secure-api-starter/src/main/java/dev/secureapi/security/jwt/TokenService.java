@@ -49,7 +49,7 @@ public class TokenService {
 	 * @param properties the JWT properties
 	 * @param clock the clock
 	 */
-	public TokenService(JwtKeyRing keys, AccessTokenVerifier verifier, RefreshTokenStore refreshTokens,
+	TokenService(JwtKeyRing keys, AccessTokenVerifier verifier, RefreshTokenStore refreshTokens,
 			RevokedTokenStore revokedTokens, JwtProperties properties, Clock clock) {
 		this.keys = keys;
 		this.verifier = verifier;

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the queue full is dropped and counted ({@code secure_api.access_log.dropped}) rather than making the request
  * wait.
  */
-public class AccessLogFilter extends OncePerRequestFilter {
+class AccessLogFilter extends OncePerRequestFilter {
 
 	/** The name of the access log's logger. */
 	public static final String LOGGER_NAME = "secure-api.access";
@@ -54,7 +54,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	 * @param userResolver names the authenticated user
 	 * @param queryStringMasker masks the query string, which is logged only when this is not {@code null}
 	 */
-	public AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
+	AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
 			@Nullable Masker queryStringMasker) {
 		this(clientIpResolver, userResolver, queryStringMasker, null);
 	}

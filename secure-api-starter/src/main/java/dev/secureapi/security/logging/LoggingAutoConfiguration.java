@@ -41,14 +41,16 @@ public final class LoggingAutoConfiguration {
 	static class AccessLogConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		AccessLogFilter accessLogFilter(ObjectProvider<ClientIpResolver> clientIpResolver,
-				ObjectProvider<AccessLogUserResolver> userResolver, ObjectProvider<AccessLogWriter> writer,
-				LoggingProperties properties) {
-			return new AccessLogFilter(clientIpResolver.getIfAvailable(() -> ServletRequest::getRemoteAddr),
+		@ConditionalOnMissingFilterBean(AccessLogFilter.class)
+		FilterRegistrationBean<AccessLogFilter> accessLogFilterRegistration(
+				ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<AccessLogUserResolver> userResolver,
+				ObjectProvider<AccessLogWriter> writer, LoggingProperties properties) {
+			AccessLogFilter filter = new AccessLogFilter(
+					clientIpResolver.getIfAvailable(() -> ServletRequest::getRemoteAddr),
 					userResolver.getIfAvailable(AccessLogUserResolver::userPrincipal),
 					properties.getAccessLog().isIncludeQueryString() ? properties.getMasking().toMasker() : null,
 					writer.getIfAvailable());
+			return SecureApiFilterOrders.registration(filter, SecureApiFilterOrders.ACCESS_LOG);
 		}
 
 		@Bean(destroyMethod = "close")
@@ -69,12 +71,6 @@ public final class LoggingAutoConfiguration {
 				return new AccessLogMeterBinder(writer);
 			}
 
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "accessLogFilterRegistration")
-		FilterRegistrationBean<AccessLogFilter> accessLogFilterRegistration(AccessLogFilter filter) {
-			return SecureApiFilterOrders.registration(filter, SecureApiFilterOrders.ACCESS_LOG);
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
  * starter sets the console's when it is not set, so this is a safety net for the console), and masking switched
  * off.
  */
-public class LoggingProductionCheck implements ProductionCheck {
+class LoggingProductionCheck implements ProductionCheck {
 
 	private final Environment environment;
 
@@ -25,7 +25,7 @@ public class LoggingProductionCheck implements ProductionCheck {
 	 * @param environment the environment holding the {@code logging.*} properties
 	 * @param properties the logging settings
 	 */
-	public LoggingProductionCheck(Environment environment, LoggingProperties properties) {
+	LoggingProductionCheck(Environment environment, LoggingProperties properties) {
 		this.environment = environment;
 		this.properties = properties;
 	}

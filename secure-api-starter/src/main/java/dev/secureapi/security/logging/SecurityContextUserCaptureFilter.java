@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a request attribute once the request has been handled, while the security context is still in place, for
  * {@link SecurityContextUserResolver}.
  */
-public class SecurityContextUserCaptureFilter extends OncePerRequestFilter {
+class SecurityContextUserCaptureFilter extends OncePerRequestFilter {
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -16,7 +16,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * filters keep as a request attribute (the case of a request the chain refused after authenticating it, such as a
  * 403), else from the container's user principal.
  */
-public class SecurityContextUserResolver implements AccessLogUserResolver {
+class SecurityContextUserResolver implements AccessLogUserResolver {
 
 	static final String USER_ATTRIBUTE = SecurityContextUserResolver.class.getName() + ".user";
 

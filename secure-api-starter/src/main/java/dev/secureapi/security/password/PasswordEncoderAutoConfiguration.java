@@ -32,7 +32,7 @@ public final class PasswordEncoderAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static PasswordEncoder passwordEncoder(PasswordProperties properties) {
+	PasswordEncoder passwordEncoder(PasswordProperties properties) {
 		return new LengthLimitingPasswordEncoder(delegating(properties), properties.getMaxLength());
 	}
 

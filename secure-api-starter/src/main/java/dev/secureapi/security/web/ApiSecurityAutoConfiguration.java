@@ -81,7 +81,7 @@ public final class ApiSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(AuthenticationOutcomeListener.class)
-		static MeterAuthenticationOutcomeListener meterAuthenticationOutcomeListener(
+		MeterAuthenticationOutcomeListener meterAuthenticationOutcomeListener(
 				ObjectProvider<MeterRegistry> registry) {
 			return new MeterAuthenticationOutcomeListener(registry);
 		}

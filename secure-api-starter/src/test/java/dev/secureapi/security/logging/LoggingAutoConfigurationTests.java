@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockFilterChain;
@@ -26,13 +27,12 @@ class LoggingAutoConfigurationTests {
 	@Test
 	void accessLogFilterIsRegisteredAtItsOrderWithTheSpringSecurityUserCapture() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(AccessLogFilter.class)
-				.hasSingleBean(LoggingProductionCheck.class)
+			assertThat(context).hasSingleBean(LoggingProductionCheck.class)
 				.getBean(AccessLogUserResolver.class)
 				.isInstanceOf(SecurityContextUserResolver.class);
 			FilterRegistrationBean<?> accessLog = context.getBean("accessLogFilterRegistration",
 					FilterRegistrationBean.class);
-			assertThat(accessLog.getFilter()).isSameAs(context.getBean(AccessLogFilter.class));
+			assertThat(accessLog.getFilter()).isInstanceOf(AccessLogFilter.class);
 			assertThat(accessLog.getOrder()).isEqualTo(SecureApiFilterOrders.ACCESS_LOG);
 			FilterRegistrationBean<?> capture = context.getBean("securityContextUserCaptureFilterRegistration",
 					FilterRegistrationBean.class);
@@ -47,11 +47,11 @@ class LoggingAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AccessLogWriter.class)
 			.hasSingleBean(AccessLogMeterBinder.class));
 		this.contextRunner.withPropertyValues("secure-api.logging.access-log.async=false").run((context) -> {
-			assertThat(context).hasSingleBean(AccessLogFilter.class)
+			assertThat(context).hasBean("accessLogFilterRegistration")
 				.doesNotHaveBean(AccessLogWriter.class)
 				.doesNotHaveBean(AccessLogMeterBinder.class);
 			try (AccessLogCapture capture = new AccessLogCapture()) {
-				context.getBean(AccessLogFilter.class)
+				accessLogFilter(context)
 					.doFilter(new MockHttpServletRequest("GET", "/x"), new MockHttpServletResponse(),
 							new MockFilterChain());
 				assertThat(capture.single().getThreadName()).isEqualTo(Thread.currentThread().getName());
@@ -62,8 +62,7 @@ class LoggingAutoConfigurationTests {
 	@Test
 	void accessLogCanBeSwitchedOffAlone() {
 		this.contextRunner.withPropertyValues("secure-api.logging.access-log.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(AccessLogFilter.class)
-				.doesNotHaveBean("accessLogFilterRegistration")
+			assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
 				.doesNotHaveBean("securityContextUserCaptureFilterRegistration")
 				.hasSingleBean(LoggingProductionCheck.class);
 		});
@@ -72,18 +71,20 @@ class LoggingAutoConfigurationTests {
 	@Test
 	void wholeFeatureCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("secure-api.logging.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(AccessLogFilter.class)
+			assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
 				.doesNotHaveBean(LoggingProductionCheck.class)
 				.doesNotHaveBean(LoggingProperties.class);
 		});
 	}
 
 	@Test
-	void backsOffWhenTheApplicationDefinesTheAccessLogFilter() {
+	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
 		this.contextRunner.withUserConfiguration(CustomAccessLogFilterConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(AccessLogFilter.class);
-			assertThat(context.getBean("accessLogFilterRegistration", FilterRegistrationBean.class).getFilter())
-				.isSameAs(context.getBean("customAccessLogFilter"));
+			assertThat(context).doesNotHaveBean("accessLogFilterRegistration");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.filteredOn((registration) -> registration.getFilter() instanceof AccessLogFilter)
+				.singleElement()
+				.isSameAs(context.getBean("myAccessLog"));
 		});
 	}
 
@@ -93,7 +94,7 @@ class LoggingAutoConfigurationTests {
 			assertThat(context).getBean(AccessLogUserResolver.class)
 				.isSameAs(context.getBean("customUserResolver"));
 			try (AccessLogCapture capture = new AccessLogCapture()) {
-				context.getBean(AccessLogFilter.class)
+				accessLogFilter(context)
 					.doFilter(new MockHttpServletRequest("GET", "/x"), new MockHttpServletResponse(),
 							new MockFilterChain());
 				assertThat(AccessLogCapture.fields(capture.single())).containsEntry("user", "service-account");
@@ -105,15 +106,14 @@ class LoggingAutoConfigurationTests {
 	void accessLogWorksWithoutSpringSecurity() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security")).run((context) -> {
 			assertThat(context).hasNotFailed()
-				.hasSingleBean(AccessLogFilter.class)
+				.hasBean("accessLogFilterRegistration")
 				.doesNotHaveBean(SecurityContextUserResolver.class)
 				.doesNotHaveBean("securityContextUserCaptureFilterRegistration");
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/things");
 			request.setRemoteAddr("198.51.100.4");
 			request.setUserPrincipal(() -> "container-user");
 			try (AccessLogCapture capture = new AccessLogCapture()) {
-				context.getBean(AccessLogFilter.class).doFilter(request, new MockHttpServletResponse(),
-						new MockFilterChain());
+				accessLogFilter(context).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
 				assertThat(AccessLogCapture.fields(capture.single())).containsEntry("path", "/api/things")
 					.containsEntry("client_ip", "198.51.100.4")
 					.containsEntry("user", "container-user");
@@ -124,7 +124,7 @@ class LoggingAutoConfigurationTests {
 	@Test
 	void noAccessLogOutsideAServletWebApplication() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LoggingAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(AccessLogFilter.class)
+			.run((context) -> assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
 				.hasSingleBean(LoggingProductionCheck.class));
 	}
 
@@ -168,12 +168,17 @@ class LoggingAutoConfigurationTests {
 				.containsExactlyInAnyOrder("logging.file-not-structured", "logging.masking-disabled"));
 	}
 
+	private static AccessLogFilter accessLogFilter(ApplicationContext context) {
+		return (AccessLogFilter) context.getBean("accessLogFilterRegistration", FilterRegistrationBean.class)
+			.getFilter();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class CustomAccessLogFilterConfiguration {
 
 		@Bean
-		AccessLogFilter customAccessLogFilter() {
-			return new AccessLogFilter((request) -> "0.0.0.0", (request) -> null, null);
+		FilterRegistrationBean<AccessLogFilter> myAccessLog() {
+			return new FilterRegistrationBean<>(new AccessLogFilter((request) -> "0.0.0.0", (request) -> null, null));
 		}
 
 	}

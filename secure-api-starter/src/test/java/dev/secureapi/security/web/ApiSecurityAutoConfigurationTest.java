@@ -8,21 +8,19 @@ import dev.secureapi.security.authentication.AuthenticationServiceAutoConfigurat
 import dev.secureapi.security.authentication.UserAccount;
 import dev.secureapi.security.authentication.UserAccountService;
 import dev.secureapi.security.jwt.AccessTokenVerifier;
-import dev.secureapi.security.jwt.InMemoryRefreshTokenStore;
-import dev.secureapi.security.jwt.InMemoryRevokedTokenStore;
 import dev.secureapi.security.jwt.InvalidJwtKeyException;
 import dev.secureapi.security.jwt.JdbcRefreshTokenStore;
 import dev.secureapi.security.jwt.JwtAutoConfiguration;
-import dev.secureapi.security.jwt.JwtProductionCheck;
 import dev.secureapi.security.jwt.JwtTestSupport;
-import dev.secureapi.security.jwt.RedisRefreshTokenStore;
-import dev.secureapi.security.jwt.RedisRevokedTokenStore;
+import dev.secureapi.security.jwt.RefreshTokenStore;
+import dev.secureapi.security.jwt.RevokedTokenStore;
 import dev.secureapi.security.jwt.TestKeys;
 import dev.secureapi.security.jwt.TokenService;
 import dev.secureapi.security.jwt.TokenUserValidator;
 import dev.secureapi.security.password.LengthLimitingPasswordEncoder;
 import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
 import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.production.ProductionCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -62,9 +60,9 @@ class ApiSecurityAutoConfigurationTest {
 			assertThat(context).hasBean("secureApiSecurityFilterChain");
 			assertThat(context).hasSingleBean(TokenService.class);
 			assertThat(context).hasSingleBean(AccessTokenVerifier.class);
-			assertThat(context).hasSingleBean(InMemoryRefreshTokenStore.class);
-			assertThat(context).hasSingleBean(InMemoryRevokedTokenStore.class);
-			assertThat(context).hasSingleBean(JwtProductionCheck.class);
+			assertThat(context).hasSingleBean(RefreshTokenStore.class).hasBean("inMemoryRefreshTokenStore");
+			assertThat(context).hasSingleBean(RevokedTokenStore.class).hasBean("inMemoryRevokedTokenStore");
+			assertThat(context).hasBean("jwtProductionCheck");
 			assertThat(context).hasSingleBean(ProblemAuthenticationHandler.class);
 			assertThat(context.getBean(PasswordEncoder.class)).isInstanceOf(LengthLimitingPasswordEncoder.class);
 			assertThat(context).doesNotHaveBean(AuthenticationService.class);
@@ -79,7 +77,7 @@ class ApiSecurityAutoConfigurationTest {
 				TokenService tokens = context.getBean(TokenService.class);
 				String token = tokens.issueAccessToken("1", List.of("USER")).value();
 				assertThat(tokens.verify(token).subject()).isEqualTo("1");
-				assertThat(context.getBean(JwtProductionCheck.class).check())
+				assertThat(context.getBean("jwtProductionCheck", ProductionCheck.class).check())
 					.anySatisfy((finding) -> assertThat(finding.id()).isEqualTo("jwt.key-missing"));
 			});
 	}
@@ -180,8 +178,8 @@ class ApiSecurityAutoConfigurationTest {
 			.withBean(LettuceConnectionFactory.class,
 					() -> new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1)))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisRefreshTokenStore.class);
-				assertThat(context).hasSingleBean(RedisRevokedTokenStore.class);
+				assertThat(context).hasSingleBean(RefreshTokenStore.class).hasBean("redisRefreshTokenStore");
+				assertThat(context).hasSingleBean(RevokedTokenStore.class).hasBean("redisRevokedTokenStore");
 			});
 	}
 
@@ -199,7 +197,7 @@ class ApiSecurityAutoConfigurationTest {
 			.withClassLoader(new FilteredClassLoader("org.springframework.data.redis", "org.springframework.jdbc"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).hasSingleBean(InMemoryRefreshTokenStore.class);
+				assertThat(context).hasSingleBean(RefreshTokenStore.class).hasBean("inMemoryRefreshTokenStore");
 			});
 	}
 

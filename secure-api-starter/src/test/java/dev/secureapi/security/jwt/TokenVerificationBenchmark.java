@@ -1,19 +1,9 @@
-package dev.secureapi.security.benchmark;
+package dev.secureapi.security.jwt;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.security.jwt.AccessTokenVerifier;
-import dev.secureapi.security.jwt.InMemoryRefreshTokenStore;
-import dev.secureapi.security.jwt.InMemoryRevokedTokenStore;
-import dev.secureapi.security.jwt.JwtAlgorithm;
-import dev.secureapi.security.jwt.JwtKeyLoader;
-import dev.secureapi.security.jwt.JwtKeyRing;
-import dev.secureapi.security.jwt.JwtProperties;
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.security.jwt.TokenService;
-import dev.secureapi.security.jwt.VerifiedToken;
 import dev.secureapi.test.MutableClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
