@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The primary holding a bucket is killed under load, on a Redis Cluster and on a Sentinel-managed primary: the
  * limiter follows its failure setting while the replica takes over, then enforces limits again by itself. On the
- * cluster the bucket's slot is first moved to another primary, and the killed node is restarted at the end. Each
+ * cluster the bucket's slot is first moved to another primary. In both, the killed node is restarted at the end
+ * and rejoins as a replica without a failed check. Each
  * test starts a topology of its own, so the shared ones are never disturbed. The outcome is printed as a line
  * starting with {@code failover:} for the deployment guide.
  */
@@ -90,7 +91,7 @@ class RedisFailoverTests {
 	}
 
 	@Test
-	void aSentinelFailoverAdmitsUncheckedWhileFailingOpenThenLimitsAreEnforcedAgain() throws Exception {
+	void aSentinelFailoverAdmitsUncheckedWhileFailingOpenThenLimitsAreEnforcedAgainAndTheOldPrimaryRejoins() throws Exception {
 		try (RedisSentinelProcess sentinel = RedisSentinelProcess.start();
 				Application application = start("spring.data.redis.sentinel.master=" + RedisSentinelProcess.MASTER_NAME,
 						"spring.data.redis.sentinel.nodes=" + sentinel.sentinelNodesProperty(),
@@ -105,6 +106,14 @@ class RedisFailoverTests {
 			assertThat(outcome.uncheckedAdmitted()).isPositive();
 			assertThat(outcome.refused()).isZero();
 			assertThat(outcome.recovered()).isTrue();
+			assertThat(sentinel.primary()).isNotEqualTo(primary);
+
+			// the old primary comes back as a replica of the new one without disturbing anything
+			sentinel.restart(primary);
+			sentinel.awaitReplicaInSync(primary);
+			for (int i = 0; i < 20; i++) {
+				assertThat(enforced(client.get("/api/items"))).isTrue();
+			}
 			assertThat(sentinel.primary()).isNotEqualTo(primary);
 		}
 	}
