@@ -13,10 +13,11 @@ import dev.secureapi.test.RedisClusterProcess;
 import dev.secureapi.test.RedisSentinelProcess;
 import dev.secureapi.test.RedisServerProcess;
 import dev.secureapi.test.RedisTopology;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The primary holding a bucket is killed under load, on a Redis Cluster and on a Sentinel-managed primary: the
  * limiter follows its failure setting while the replica takes over, then enforces limits again by itself. On the
- * cluster the bucket's slot is first moved to another primary, and the killed node is restarted at the end. Each
+ * cluster the bucket's slot is first moved to another primary. In both, the killed node is restarted at the end
+ * and rejoins as a replica without a failed check. Each
  * test starts a topology of its own, so the shared ones are never disturbed. The outcome is printed as a line
  * starting with {@code failover:} for the deployment guide.
  */
@@ -44,19 +46,13 @@ class RedisFailoverTests {
 				"redis-server is not installed");
 	}
 
-	/**
-	 * Open defect, so not part of the default build: on an idle machine the limiter often never sees the slot again
-	 * within a minute after the primary that received the moved slot is killed (every check refused, fail-closed);
-	 * whether the cluster leaves the slot uncovered or the client keeps the dead node is not yet known. Run it with
-	 * {@code -Dsecure-api.test.cluster-failover=true}.
-	 */
 	@Test
-	@EnabledIfSystemProperty(named = "secure-api.test.cluster-failover", matches = "true")
 	void aClusterFollowsAMovedSlotAPrimaryFailoverWhileFailingClosedAndANodeRestart() throws Exception {
 		try (RedisClusterProcess cluster = RedisClusterProcess.start(true);
-				ConfigurableApplicationContext context = start("spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
+				Application application = start("spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
 						"spring.data.redis.lettuce.cluster.refresh.adaptive=true",
 						"spring.data.redis.lettuce.cluster.refresh.period=5s", "secure-api.rate-limit.fail-open=false")) {
+			ConfigurableApplicationContext context = application.context();
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			await().atMost(Duration.ofSeconds(60)).until(() -> enforced(client.get("/api/items")));
 			String bucket = bucketKey(RedisTopology.clusterConnectionFactory(cluster));
@@ -81,7 +77,8 @@ class RedisFailoverTests {
 			assertThat(outcome.statuses()).isSubsetOf(Set.of(200, 503));
 			assertThat(outcome.refused()).isPositive();
 			assertThat(outcome.uncheckedAdmitted()).isZero();
-			assertThat(outcome.recovered()).isTrue();
+			assertThat(outcome.recovered()).as(() -> "not enforced again within a minute; the cluster says "
+					+ cluster.describeSlotOf(bucket) + "\nand the client " + clientView(context, bucket)).isTrue();
 			assertThat(remaining(client.get("/api/items"))).isLessThan(last);
 
 			// the killed node comes back (as a replica) without disturbing anything
@@ -94,12 +91,12 @@ class RedisFailoverTests {
 	}
 
 	@Test
-	void aSentinelFailoverAdmitsUncheckedWhileFailingOpenThenLimitsAreEnforcedAgain() throws Exception {
+	void aSentinelFailoverAdmitsUncheckedWhileFailingOpenThenLimitsAreEnforcedAgainAndTheOldPrimaryRejoins() throws Exception {
 		try (RedisSentinelProcess sentinel = RedisSentinelProcess.start();
-				ConfigurableApplicationContext context = start(
-						"spring.data.redis.sentinel.master=" + RedisSentinelProcess.MASTER_NAME,
+				Application application = start("spring.data.redis.sentinel.master=" + RedisSentinelProcess.MASTER_NAME,
 						"spring.data.redis.sentinel.nodes=" + sentinel.sentinelNodesProperty(),
 						"secure-api.rate-limit.fail-open=true")) {
+			ConfigurableApplicationContext context = application.context();
 			int primary = sentinel.primary();
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			await().atMost(Duration.ofSeconds(60)).until(() -> enforced(client.get("/api/items")));
@@ -109,6 +106,14 @@ class RedisFailoverTests {
 			assertThat(outcome.uncheckedAdmitted()).isPositive();
 			assertThat(outcome.refused()).isZero();
 			assertThat(outcome.recovered()).isTrue();
+			assertThat(sentinel.primary()).isNotEqualTo(primary);
+
+			// the old primary comes back as a replica of the new one without disturbing anything
+			sentinel.restart(primary);
+			sentinel.awaitReplicaInSync(primary);
+			for (int i = 0; i < 20; i++) {
+				assertThat(enforced(client.get("/api/items"))).isTrue();
+			}
 			assertThat(sentinel.primary()).isNotEqualTo(primary);
 		}
 	}
@@ -176,13 +181,20 @@ class RedisFailoverTests {
 		}
 	}
 
+	private static String clientView(ConfigurableApplicationContext context, String key) {
+		RedisClusterClient client = (RedisClusterClient) context.getBean(LettuceConnectionFactory.class)
+			.getRequiredNativeClient();
+		return "routes slot " + SlotHash.getSlot(key) + " to "
+				+ client.getPartitions().getPartitionBySlot(SlotHash.getSlot(key));
+	}
+
 	private static void report(String topology, Outcome outcome) {
 		System.out.println("failover: " + topology + ": " + outcome.statuses().size() + " requests after the kill, "
 				+ outcome.refused() + " refused (503), " + outcome.uncheckedAdmitted()
 				+ " admitted unchecked, limits enforced again " + outcome.recoveryMillis() + " ms after the kill");
 	}
 
-	private static ConfigurableApplicationContext start(String... topology) {
+	private static Application start(String... topology) {
 		String[] base = { "secure-api.rate-limit.backend=redis", "secure-api.rate-limit.redis.key-prefix=" + PREFIX,
 				"secure-api.rate-limit.redis.circuit-open-duration=200ms",
 				"secure-api.rate-limit.redis.command-timeout=1s", "secure-api.rate-limit.policies[0].name=items",
@@ -191,7 +203,37 @@ class RedisFailoverTests {
 				"secure-api.rate-limit.policies[0].limits[0].period=100h" };
 		String[] all = java.util.Arrays.copyOf(base, base.length + topology.length);
 		System.arraycopy(topology, 0, all, base.length, topology.length);
-		return RateLimitTestApplication.start(all);
+		return new Application(RateLimitTestApplication.start(all));
+	}
+
+	/**
+	 * The application under test. Closing it can hang after a cluster failover in Lettuce's client shutdown, which
+	 * waits without a bound for a node connection's close (lettuce#2278, open); so it is closed on a thread of its
+	 * own, and a hang is reported on a line starting with {@code failover:} and cut short by an interrupt instead of
+	 * hanging the build. It is not a failure of what this class tests, which ends before the shutdown.
+	 */
+	private record Application(ConfigurableApplicationContext context) implements AutoCloseable {
+
+		@Override
+		public void close() throws InterruptedException {
+			Thread closing = new Thread(this.context::close, "close-application");
+			closing.setDaemon(true);
+			closing.start();
+			closing.join(TimeUnit.SECONDS.toMillis(60));
+			if (closing.isAlive()) {
+				StackTraceElement[] stack = closing.getStackTrace();
+				System.out.println("failover: the application's shutdown hung for a minute in "
+						+ java.util.Arrays.stream(stack)
+							.filter((frame) -> frame.getClassName().startsWith("io.lettuce"))
+							.findFirst()
+							.map(StackTraceElement::toString)
+							.orElse(String.valueOf(stack.length > 0 ? stack[0] : "?"))
+						+ "; interrupted");
+				closing.interrupt();
+				closing.join(TimeUnit.SECONDS.toMillis(30));
+			}
+		}
+
 	}
 
 	@FunctionalInterface

@@ -59,7 +59,7 @@ public final class RedisClusterProcess implements AutoCloseable {
 	/**
 	 * Starts a new cluster of three primaries.
 	 * @param withReplicas whether each primary gets a replica (needed for a failover)
-	 * @return the running cluster, its state {@code ok}
+	 * @return the running cluster, its state {@code ok} and every replica in sync with its primary
 	 * @throws IOException if it cannot be started
 	 */
 	public static RedisClusterProcess start(boolean withReplicas) throws IOException {
@@ -91,10 +91,11 @@ public final class RedisClusterProcess implements AutoCloseable {
 
 	private void startNode(int port) throws IOException {
 		Path nodeDirectory = Files.createDirectories(this.directory.resolve(String.valueOf(port)));
+		// a replica's first synchronisation starts at once instead of after the default 5 s wait for more replicas
 		this.nodes.put(port, RedisProcesses.start(nodeDirectory, "redis.log", List.of("redis-server", "--port",
 				String.valueOf(port), "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file",
-				"nodes.conf", "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MILLIS), "--save", "",
-				"--appendonly", "no", "--dir", nodeDirectory.toString())));
+				"nodes.conf", "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MILLIS), "--repl-diskless-sync-delay",
+				"0", "--save", "", "--appendonly", "no", "--dir", nodeDirectory.toString())));
 	}
 
 	/**
@@ -204,6 +205,30 @@ public final class RedisClusterProcess implements AutoCloseable {
 		return target;
 	}
 
+	/**
+	 * What every running node says about a key's slot, for a failure message: its {@code cluster_state} and the
+	 * primary it routes the slot to.
+	 * @param key the key
+	 * @return one line per running node
+	 */
+	public String describeSlotOf(String key) {
+		int slot = SlotHash.getSlot(key);
+		StringBuilder description = new StringBuilder("slot ").append(slot).append(':');
+		for (int port : liveNodes()) {
+			String info = RedisProcesses.cli("-p", String.valueOf(port), "cluster", "info");
+			String nodes = RedisProcesses.cli("-p", String.valueOf(port), "cluster", "nodes");
+			description.append("\n  node ")
+				.append(port)
+				.append(": cluster_state=")
+				.append(RedisProcesses.field(info, "cluster_state"))
+				.append(", slot served by ")
+				.append(servingPort(slot, nodes))
+				.append('\n')
+				.append(nodes.strip().indent(4));
+		}
+		return description.toString();
+	}
+
 	private List<Integer> primaries() {
 		List<Integer> primaries = new ArrayList<>();
 		for (String line : clusterNodes().split("\r?\n")) {
@@ -239,15 +264,26 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until every running node reports {@code cluster_state:ok} and every slot is served.
+	 * Waits until every running node reports {@code cluster_state:ok}, every slot is served, and every replica
+	 * has completed its synchronisation with its primary ({@code master_link_status:up}).
+	 * <p>
+	 * {@code cluster_state:ok} alone comes seconds before the replicas hold any data. A replica that never
+	 * synchronised does not fail over: when its primary dies, Redis logs "Currently unable to failover:
+	 * Disconnected from master for longer than allowed" and the primary's slots stay uncovered
+	 * ({@code cluster_state:fail}) until the primary is back. A production cluster's replicas are in sync long
+	 * before a primary fails; a test must wait for that too before killing one.
 	 * @throws IOException if that does not happen within a minute
 	 */
 	public void awaitHealthy() throws IOException {
-		RedisProcesses.await("cluster_state:ok on every node", 60, (ignored) -> liveNodes().stream().allMatch((port) -> {
-			String info = RedisProcesses.cli("-p", String.valueOf(port), "cluster", "info");
-			return "ok".equals(RedisProcesses.field(info, "cluster_state"))
-					&& "16384".equals(RedisProcesses.field(info, "cluster_slots_ok"));
-		}));
+		RedisProcesses.await("cluster_state:ok and every replica in sync", 60,
+				(ignored) -> liveNodes().stream().allMatch((port) -> {
+					String info = RedisProcesses.cli("-p", String.valueOf(port), "cluster", "info");
+					String replication = RedisProcesses.cli("-p", String.valueOf(port), "info", "replication");
+					return "ok".equals(RedisProcesses.field(info, "cluster_state"))
+							&& "16384".equals(RedisProcesses.field(info, "cluster_slots_ok"))
+							&& ("master".equals(RedisProcesses.field(replication, "role"))
+									|| "up".equals(RedisProcesses.field(replication, "master_link_status")));
+				}));
 	}
 
 	private List<Integer> liveNodes() {

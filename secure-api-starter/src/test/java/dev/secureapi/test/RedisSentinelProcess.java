@@ -71,9 +71,7 @@ public final class RedisSentinelProcess implements AutoCloseable {
 			for (int i = 0; i < 3; i++) {
 				setup.startSentinel(RedisProcesses.freePortWithBus(), primary);
 			}
-			RedisProcesses.await("the replica in sync", 30, (ignored) -> "up".equals(
-					RedisProcesses.field(RedisProcesses.cli("-p", String.valueOf(replica), "info", "replication"),
-							"master_link_status")));
+			setup.awaitReplicaInSync(replica);
 			setup.awaitSentinelsAgree();
 			return setup;
 		}
@@ -182,6 +180,20 @@ public final class RedisSentinelProcess implements AutoCloseable {
 			return;
 		}
 		startServer(port, primary());
+	}
+
+	/**
+	 * Waits until a server is a replica that has completed its synchronisation with its primary
+	 * ({@code master_link_status:up}); only such a replica can be promoted.
+	 * @param port the server's port
+	 * @throws IOException if that does not happen within a minute
+	 */
+	public void awaitReplicaInSync(int port) throws IOException {
+		RedisProcesses.await("the replica on port " + port + " in sync", 60, (ignored) -> {
+			String replication = RedisProcesses.cli("-p", String.valueOf(port), "info", "replication");
+			return "slave".equals(RedisProcesses.field(replication, "role"))
+					&& "up".equals(RedisProcesses.field(replication, "master_link_status"));
+		});
 	}
 
 	@Override
