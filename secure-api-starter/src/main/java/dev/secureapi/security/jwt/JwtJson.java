@@ -12,6 +12,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,9 @@ final class JwtJson {
 			.build())
 		.build()).build();
 
+	/** Reads a JSON object as a map; resolved once, so no type is resolved per token. */
+	private static final ObjectReader MAP_READER = MAPPER.readerFor(MAP);
+
 	private JwtJson() {
 	}
 
@@ -49,7 +53,7 @@ final class JwtJson {
 		return new AbstractDeserializer<>() {
 			@Override
 			protected Map<String, ?> doDeserialize(Reader reader) {
-				return MAPPER.readValue(reader, MAP);
+				return MAP_READER.readValue(reader);
 			}
 		};
 	}

@@ -6,6 +6,7 @@ import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import jakarta.servlet.ServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,6 +34,22 @@ public final class LoggingAutoConfiguration {
 	@ConditionalOnMissingBean
 	LoggingProductionCheck loggingProductionCheck(Environment environment, LoggingProperties properties) {
 		return new LoggingProductionCheck(environment, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "ch.qos.logback.classic.LoggerContext",
+			"org.springframework.boot.logging.logback.StructuredLogEncoder" })
+	static class LogbackEncoderConfiguration {
+
+		/**
+		 * Encodes structured log lines with one string encoding per line (see {@link StringFormattingEncoder}).
+		 * @return the callback that replaces the encoders once the context's singletons exist
+		 */
+		@Bean
+		static SmartInitializingSingleton structuredLogStringEncoding() {
+			return StringFormattingEncoder::install;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -134,7 +134,7 @@ public final class Masker {
 		if (result.indexOf('@') >= 0) {
 			result = replace(EMAIL, result, (match) -> match.group(1) + "***@" + match.group(2));
 		}
-		if (countDigits(result) >= 13) {
+		if (hasCardCandidate(result)) {
 			result = replace(CARD, result, Masker::maskCard);
 		}
 		for (Pattern pattern : this.patterns) {
@@ -206,15 +206,29 @@ public final class Masker {
 		return isLuhnValid(digits) ? MASK + digits.substring(digits.length() - 4) : match.group();
 	}
 
-	private static int countDigits(String text) {
-		int digits = 0;
+	/**
+	 * Whether the text has a run of at least 13 digits, single spaces or hyphens allowed between two digits: the
+	 * only place {@code CARD} can match. Ids such as UUIDs and trace ids have many digits but not such a run, so
+	 * they skip the expression.
+	 */
+	private static boolean hasCardCandidate(String text) {
+		int run = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char ch = text.charAt(i);
 			if (ch >= '0' && ch <= '9') {
-				digits++;
+				if (++run >= 13) {
+					return true;
+				}
+			}
+			else if (!((ch == ' ' || ch == '-') && run > 0 && i + 1 < text.length() && isDigit(text.charAt(i + 1)))) {
+				run = 0;
 			}
 		}
-		return digits;
+		return false;
+	}
+
+	private static boolean isDigit(char ch) {
+		return ch >= '0' && ch <= '9';
 	}
 
 	static boolean isLuhnValid(String digits) {

@@ -1,8 +1,12 @@
 package dev.secureapi.security.web;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.secureapi.security.jwt.InvalidTokenException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -18,6 +22,12 @@ class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListene
 
 	private final ObjectProvider<MeterRegistry> registry;
 
+	/** The registry once resolved: looking it up is a bean-factory search, too costly for every request. */
+	private volatile @Nullable MeterRegistry meters;
+
+	/** One counter per outcome and reason, registered once (the set of reasons is small and fixed). */
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates a listener.
 	 * @param registry the registry, resolved when the first outcome is counted
@@ -28,24 +38,31 @@ class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListene
 
 	@Override
 	public void authenticated() {
-		count("success", "none");
+		count("success", "none", "success/none");
 	}
 
 	@Override
 	public void rejected(InvalidTokenException.Reason reason) {
-		count("failure", reason.tag());
+		count("failure", reason.tag(), "failure/" + reason.tag());
 	}
 
-	private void count(String outcome, String reason) {
-		MeterRegistry meters = this.registry.getIfAvailable();
-		if (meters != null) {
-			Counter.builder(METER)
+	private void count(String outcome, String reason, String key) {
+		MeterRegistry meters = this.meters;
+		if (meters == null) {
+			meters = this.registry.getIfAvailable();
+			if (meters == null) {
+				return;
+			}
+			this.meters = meters;
+		}
+		MeterRegistry registry = meters;
+		this.counters
+			.computeIfAbsent(key, (name) -> Counter.builder(METER)
 				.description("Bearer-token authentication outcomes")
 				.tag("outcome", outcome)
 				.tag("reason", reason)
-				.register(meters)
-				.increment();
-		}
+				.register(registry))
+			.increment();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,7 +32,9 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * The access log's cost per line, in its two halves: what the request thread does (capture the fields and the
  * logging context, queue them) and what the writer thread does (Spring Boot's ECS JSON encoding with the kit's
- * masking, appended to a stream that discards the bytes, so no console or disk is measured). Run with
+ * masking, appended to a stream that discards the bytes, so no console or disk is measured). {@code encoder}
+ * {@code boot} is Spring Boot's {@code StructuredLogEncoder} as configured, {@code kit} the same formatter behind
+ * the starter's {@link StringFormattingEncoder} (what an application with the starter runs). Run with
  * {@code org.openjdk.jmh.Main AccessLogLineBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +48,9 @@ public class AccessLogLineBenchmark {
 
 	private static final AccessLogLine LINE = new AccessLogLine("GET", "/api/v1/users/me", 200, 3, "127.0.0.1", 183,
 			"0f8b3c5e-6d7a-4a8e-9b1c-2d3e4f5a6b7c", Map.of("request_id", "6f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"));
+
+	@Param({ "boot", "kit" })
+	public String encoder;
 
 	private OutputStreamAppender<ILoggingEvent> appender;
 
@@ -67,6 +73,9 @@ public class AccessLogLineBenchmark {
 		logger.setLevel(Level.INFO);
 		logger.setAdditive(false);
 		logger.addAppender(this.appender);
+		if ("kit".equals(this.encoder)) {
+			StringFormattingEncoder.install(context);
+		}
 		// the request thread's half queues to a writer that discards, so the queue never fills
 		this.writer = new AccessLogWriter(8192, (line) -> {
 		});
