@@ -4,6 +4,7 @@ import dev.secureapi.security.SecureApiFilterOrders;
 import dev.secureapi.security.proxy.ClientIpResolver;
 import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -76,6 +78,13 @@ public final class LoggingAutoConfiguration {
 			FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(SecureApiFilterOrders.ACCESS_LOG);
 			return registration;
+		}
+
+		/** A request whose exception reached the container is logged with the error page's status. */
+		@Bean
+		@ConditionalOnMissingBean(name = "accessLogFinalStatusListenerRegistration")
+		ServletListenerRegistrationBean<ServletRequestListener> accessLogFinalStatusListenerRegistration() {
+			return new ServletListenerRegistrationBean<>(AccessLogFilter.finalStatusListener());
 		}
 
 		@Configuration(proxyBeanMethods = false)
