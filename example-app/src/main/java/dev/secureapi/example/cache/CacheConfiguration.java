@@ -1,9 +1,12 @@
 package dev.secureapi.example.cache;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -13,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
@@ -24,7 +29,8 @@ import dev.secureapi.example.user.UserResponse;
 /**
  * Spring Cache for the application. The store is Boot's choice from {@code spring.cache.type}: Caffeine in
  * process by default, Redis in the {@code prod} profile, both with the TTL of {@code app.cache.ttl}. Cache errors
- * degrade to the database through {@link LoggingCacheErrorHandler}.
+ * degrade to the database through {@link LoggingCacheErrorHandler}; Redis sits behind a circuit breaker
+ * ({@link CircuitBreakingCacheWriter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching(order = CacheConfiguration.CACHE_ADVICE_ORDER)
@@ -61,6 +67,20 @@ public class CacheConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RedisCacheConfiguration.class)
 	static class RedisSerializationConfiguration {
+
+		/**
+		 * Redis behind a circuit breaker: after a Redis failure the cache is skipped (reads from the database) for
+		 * {@code app.cache.circuit-open-duration} at a time, so a Redis that stalls costs a request at most one
+		 * command timeout.
+		 */
+		@Bean
+		RedisCacheManagerBuilderCustomizer circuitBreakingCache(
+				ObjectProvider<RedisConnectionFactory> connectionFactory,
+				@Value("${app.cache.circuit-open-duration:2s}") Duration openDuration) {
+			// called only when the cache is Redis, so there is a connection factory then
+			return (builder) -> builder.cacheWriter(CircuitBreakingCacheWriter
+				.wrap(RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory.getObject()), openDuration));
+		}
 
 		@Bean
 		RedisCacheManagerBuilderCustomizer typedJsonCaches(JsonMapper mapper, FieldEncryptor encryptor) {
