@@ -2,11 +2,13 @@ package dev.secureapi.example.cache;
 
 import java.time.Duration;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
@@ -74,12 +77,36 @@ public class CacheConfiguration {
 		 * command timeout.
 		 */
 		@Bean
+		CircuitBreaker redisCacheCircuitBreaker(@Value("${app.cache.circuit-open-duration:2s}") Duration openDuration) {
+			return CircuitBreakingCacheWriter.breaker(openDuration);
+		}
+
+		@Bean
 		RedisCacheManagerBuilderCustomizer circuitBreakingCache(
-				ObjectProvider<RedisConnectionFactory> connectionFactory,
-				@Value("${app.cache.circuit-open-duration:2s}") Duration openDuration) {
-			// called only when the cache is Redis, so there is a connection factory then
-			return (builder) -> builder.cacheWriter(CircuitBreakingCacheWriter
-				.wrap(RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory.getObject()), openDuration));
+				ObjectProvider<RedisConnectionFactory> connectionFactory, CircuitBreaker redisCacheCircuitBreaker) {
+			// called only when the cache is Redis, so there is a connection factory then. Writes are immediate:
+			// Spring Data Redis otherwise sends puts and evictions asynchronously on another connection, so the read
+			// that follows an eviction could overtake it, and a failed eviction would go unnoticed
+			return (builder) -> builder.cacheWriter(CircuitBreakingCacheWriter.wrap(
+					RedisCacheWriter.create(connectionFactory.getObject(), (writer) -> writer.immediateWrites()),
+					redisCacheCircuitBreaker));
+		}
+
+		/** While the circuit is not closed, values are not even serialized (see {@link WriteSkippingCacheManager}). */
+		@Bean
+		static BeanPostProcessor writeSkippingRedisCaches(ObjectProvider<CircuitBreaker> redisCacheCircuitBreaker) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof RedisCacheManager manager) {
+						return new WriteSkippingCacheManager(manager,
+								() -> redisCacheCircuitBreaker.getObject().getState() != CircuitBreaker.State.CLOSED);
+					}
+					return bean;
+				}
+
+			};
 		}
 
 		@Bean

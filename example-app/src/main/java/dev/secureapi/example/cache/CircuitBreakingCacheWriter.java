@@ -59,10 +59,19 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 	/**
 	 * Wraps a cache writer.
 	 * @param delegate the writer that talks to Redis
-	 * @param openDuration how long Redis is skipped after a failure before one operation probes it again
+	 * @param breaker the Redis cache's circuit breaker ({@link #breaker(Duration)})
 	 * @return the wrapped writer
 	 */
-	static CircuitBreakingCacheWriter wrap(RedisCacheWriter delegate, Duration openDuration) {
+	static CircuitBreakingCacheWriter wrap(RedisCacheWriter delegate, CircuitBreaker breaker) {
+		return new CircuitBreakingCacheWriter(delegate, breaker, ConcurrentHashMap.newKeySet());
+	}
+
+	/**
+	 * The Redis cache's circuit breaker.
+	 * @param openDuration how long Redis is skipped after a failure before one operation probes it again
+	 * @return the breaker
+	 */
+	static CircuitBreaker breaker(Duration openDuration) {
 		CircuitBreaker breaker = CircuitBreaker.of("redis-cache", CircuitBreakerConfig.custom()
 			// the last call decides: one failed command opens the circuit, one successful probe closes it
 			.slidingWindowType(SlidingWindowType.COUNT_BASED)
@@ -82,19 +91,7 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 				}
 			}
 		});
-		return new CircuitBreakingCacheWriter(delegate, breaker, ConcurrentHashMap.newKeySet());
-	}
-
-	/**
-	 * The breaker's state, for tests and diagnostics.
-	 * @return the state
-	 */
-	CircuitBreaker.State state() {
-		return this.breaker.getState();
-	}
-
-	int pendingEvictions() {
-		return this.pending.size();
+		return breaker;
 	}
 
 	@Override
