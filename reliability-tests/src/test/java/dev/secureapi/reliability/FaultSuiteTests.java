@@ -1,6 +1,11 @@
 package dev.secureapi.reliability;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -423,15 +428,23 @@ class FaultSuiteTests {
 		return settings;
 	}
 
-	/** The suite's redis-server: the app instances' command lines name its port too, so match the program. */
-	private long redisPid() {
-		return ProcessHandle.current()
-			.children()
-			.filter((child) -> child.info().command().orElse("").endsWith("redis-server"))
-			.filter((child) -> child.info().commandLine().orElse("").contains(String.valueOf(this.redis.port())))
-			.findFirst()
-			.orElseThrow()
-			.pid();
+	/**
+	 * The suite's redis-server, as Redis itself reports it ({@code INFO server}): the app instances' command lines
+	 * name its port too, so matching child processes by port can pick an instance.
+	 */
+	private long redisPid() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.redis.port())) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.startsWith("process_id:")) {
+					return Long.parseLong(line.substring("process_id:".length()).trim());
+				}
+			}
+		}
+		throw new IllegalStateException("redis-server did not name its process id");
 	}
 
 	private static void signal(String signal, long pid) throws Exception {
