@@ -1,14 +1,18 @@
 package dev.secureapi.example;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +43,9 @@ class CacheOutageTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	RedisConnectionFactory redisConnections;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		redis = RedisServerProcess.start();
@@ -48,6 +55,20 @@ class CacheOutageTests {
 		registry.add("secure-api.production-checks.ignored", () -> ApiTestSupport.PROD_TEST_IGNORED_FINDINGS);
 		registry.add("spring.data.redis.url", () -> redis.url());
 		registry.add("spring.data.redis.timeout", () -> "500ms");
+		registry.add("app.cache.circuit-open-duration", () -> "500ms");
+	}
+
+	/**
+	 * Waits until password logins are served: right after start-up on a busy machine the login guard can still be
+	 * opening its Redis connection, and answers 503 (fail-closed) for its circuit's open duration.
+	 */
+	@BeforeEach
+	void awaitLogins() throws Exception {
+		Api api = new Api(this.port);
+		for (int attempt = 0; attempt < 30
+				&& api.login(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD).status() == 503; attempt++) {
+			Thread.sleep(1000);
+		}
 	}
 
 	@AfterAll
@@ -85,6 +106,56 @@ class CacheOutageTests {
 			.isEqualTo("After Outage");
 		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
 			.isEqualTo("After Outage");
+	}
+
+	/**
+	 * While Redis stalls (SIGSTOP: connections stay open, nothing answers) the cache is skipped after the first
+	 * timeout, so the profile change's eviction never reaches Redis then; once Redis answers again, the user
+	 * cached before the stall is not served: the eviction is sent before the instance reads Redis again.
+	 */
+	@Test
+	void aProfileChangedWhileRedisStallsIsNotServedStaleOnceRedisAnswersAgain() throws Exception {
+		Api api = new Api(this.port);
+		TestUser user = api.newUser("stall");
+		api.patchJson("/api/v1/users/me", api.json(body("display_name", "Before Stall")), user.accessToken());
+		// cached in Redis
+		assertThat(displayName(api, user)).isEqualTo("Before Stall");
+		assertThat(displayName(api, user)).isEqualTo("Before Stall");
+
+		long pid = redisPid();
+		signal("STOP", pid);
+		try {
+			// the first read meets the command timeout and opens the circuit; the change's eviction is skipped
+			assertThat(displayName(api, user)).isEqualTo("Before Stall");
+			assertThat(api.patchJson("/api/v1/users/me", api.json(body("display_name", "During Stall")),
+					user.accessToken()).status()).isEqualTo(200);
+			assertThat(displayName(api, user)).isEqualTo("During Stall");
+		}
+		finally {
+			signal("CONT", pid);
+		}
+
+		// past the open duration the cache is used again: first the skipped eviction, then reads and fills
+		Thread.sleep(1000);
+		for (int i = 0; i < 3; i++) {
+			assertThat(displayName(api, user)).isEqualTo("During Stall");
+		}
+	}
+
+	private static String displayName(Api api, TestUser user) throws IOException {
+		Response me = api.get("/api/v1/users/me", user.accessToken());
+		assertThat(me.status()).isEqualTo(200);
+		return me.json().get("display_name").asString();
+	}
+
+	private long redisPid() {
+		try (RedisConnection connection = this.redisConnections.getConnection()) {
+			return Long.parseLong(connection.serverCommands().info("server").getProperty("process_id"));
+		}
+	}
+
+	private static void signal(String signal, long pid) throws Exception {
+		new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
 	}
 
 	private double cacheErrors() {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A request that arrives with a W3C {@code traceparent} continues that trace: the access-log line and the audit
- * event it causes carry its trace id and a span id in the JSON (ECS) log, next to the request id.
+ * event it causes carry its trace id and a span id in the JSON (ECS) log as {@code trace_id} and {@code span_id},
+ * next to the request id.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:tracing;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -50,10 +51,13 @@ class TracingLogTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		List<String> traced = output.getOut().lines().filter((line) -> line.contains(TRACE_ID)).toList();
 		assertThat(traced).as("access-log line")
-			.anySatisfy((line) -> assertThat(line).contains("\"secure-api.access\"", "\"traceId\":\"" + TRACE_ID,
-					"\"spanId\":\"", "\"request_id\":\""));
+			.anySatisfy((line) -> assertThat(line).contains("\"secure-api.access\"", "\"trace_id\":\"" + TRACE_ID,
+					"\"span_id\":\"", "\"request_id\":\""));
 		assertThat(traced).as("audit event")
-			.anySatisfy((line) -> assertThat(line).contains("dev.secureapi.example.audit"));
+			.anySatisfy((line) -> assertThat(line).contains("dev.secureapi.example.audit",
+					"\"trace_id\":\"" + TRACE_ID, "\"span_id\":\""));
+		assertThat(traced).as("no line names them the other way")
+			.noneSatisfy((line) -> assertThat(line).containsAnyOf("\"traceId\"", "\"spanId\""));
 	}
 
 }

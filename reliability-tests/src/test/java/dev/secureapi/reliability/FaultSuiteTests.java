@@ -1,6 +1,11 @@
 package dev.secureapi.reliability;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,6 +56,9 @@ class FaultSuiteTests {
 
 	/** Requests per second of the mix; low enough for a shared 2-core machine, high enough to see a collapse. */
 	private static final int RATE = 10;
+
+	/** The mix's window before each fault: the rate it is compared with (40 requests at {@link #RATE}). */
+	private static final int BEFORE_SECONDS = 4;
 
 	private final Path reports = Path.of(System.getProperty("reliability.report-dir", "target/reliability"));
 
@@ -117,7 +125,8 @@ class FaultSuiteTests {
 			probes.add(this.app.probe("/actuator/health/liveness"));
 			probes.add(this.app.probe("/actuator/health/readiness"));
 		}, () -> restart(this.redis));
-		this.report.fault("Redis killed (rate limits fail-open)", phase.before, phase.during, phase.recoveryMs(), 8);
+		this.report.fault("Redis killed (rate limits fail-open)", phase.before, phase.during, phase.recoveryMs(),
+				phase.beforeSeconds(), 8);
 		assertThat(probes).as("liveness and readiness while Redis is down").containsExactly(200, 200);
 		assertThat(phase.during).as("answers while Redis is down")
 			.isNotEmpty()
@@ -131,7 +140,7 @@ class FaultSuiteTests {
 		long pid = redisPid();
 		Phase phase = fault(6, () -> signal("STOP", pid), () -> signal("CONT", pid));
 		this.report.fault("Redis stalls (SIGSTOP; command timeout 500 ms)", phase.before, phase.during,
-				phase.recoveryMs(), 6);
+				phase.recoveryMs(), phase.beforeSeconds(), 6);
 		assertThat(phase.during).as("answers while Redis does not answer")
 			.isNotEmpty()
 			.noneMatch(Sample::isError);
@@ -150,7 +159,8 @@ class FaultSuiteTests {
 			liveness.add(this.app.probe("/actuator/health/liveness"));
 			limited.add(probeLimited());
 		}, () -> this.postgresProxy.mode(Mode.PASS));
-		this.report.fault("PostgreSQL cut", phase.before, phase.during, phase.recoveryMs(), 8);
+		this.report.fault("PostgreSQL cut", phase.before, phase.during, phase.recoveryMs(),
+				phase.beforeSeconds(), 8);
 		assertThat(phase.during).as("answers while PostgreSQL is cut").isNotEmpty().noneMatch(Sample::isError);
 		assertThat(liveness).as("liveness during the cut").containsExactly(200);
 		assertThat(limited).as("a rate-limited path during the cut").containsExactly(429);
@@ -161,7 +171,8 @@ class FaultSuiteTests {
 	@Order(4)
 	void postgresCutInTheMiddleOfWritesLeavesNothingHalfWritten() throws Exception {
 		Phase phase = fault(3, () -> this.postgresProxy.mode(Mode.CUT), () -> this.postgresProxy.mode(Mode.PASS));
-		this.report.fault("PostgreSQL cut mid-write", phase.before, phase.during, phase.recoveryMs(), 3);
+		this.report.fault("PostgreSQL cut mid-write", phase.before, phase.during, phase.recoveryMs(),
+				phase.beforeSeconds(), 3);
 		assertThat(phase.during).noneMatch(Sample::isError);
 		assertConsistent();
 	}
@@ -177,8 +188,8 @@ class FaultSuiteTests {
 			probes.add(this.app.probe("/actuator/health/readiness"));
 		}, () -> this.vaultProxy.mode(Mode.PASS));
 		assertThat(probes).as("liveness and readiness while the key provider is down").containsExactly(200, 200);
-		this.report.fault("key provider down (connection refused)", phase.before, phase.during, phase.recoveryMs(),
-				8);
+		this.report.fault("key provider down (connection refused)", phase.before, phase.during,
+				phase.recoveryMs(), phase.beforeSeconds(), 8);
 		assertThat(phase.during).as("answers while the key provider is down").noneMatch(Sample::isError);
 		assertThat(phase.during).as("reads from cached data keys")
 			.anyMatch((sample) -> sample.op().equals("list") && sample.status() == 200);
@@ -195,7 +206,8 @@ class FaultSuiteTests {
 			this.vaultProxy.mode(Mode.STALL);
 			registrations(30);
 		}, () -> this.vaultProxy.mode(Mode.PASS));
-		this.report.fault("key provider hangs (timeout 5 s)", phase.before, phase.during, phase.recoveryMs(), 8);
+		this.report.fault("key provider hangs (timeout 5 s)", phase.before, phase.during, phase.recoveryMs(),
+				phase.beforeSeconds(), 8);
 		assertThat(phase.during).as("answers while the key provider hangs").noneMatch(Sample::isError);
 		assertThat(phase.settled).noneMatch(Sample::isError);
 		assertConsistent();
@@ -240,7 +252,7 @@ class FaultSuiteTests {
 			Phase failClosed = fault(closed, 6, () -> this.redis.stop(), () -> restart(this.redis));
 			closed.shutdown();
 			this.report.fault("Redis killed (rate limits fail-closed)", failClosed.before, failClosed.during,
-					failClosed.recoveryMs(), 6);
+					failClosed.recoveryMs(), failClosed.beforeSeconds(), 6);
 			assertThat(failClosed.during).noneMatch(Sample::isError);
 			assertThat(failClosed.during).anyMatch((sample) -> sample.status() == 503);
 			assertThat(failClosed.settled).noneMatch(Sample::isError);
@@ -257,7 +269,7 @@ class FaultSuiteTests {
 			both.shutdown();
 			List<Sample> during = both.samples(killedAt, both.elapsedMs());
 			this.report.fault("instance killed with SIGTERM (driver fails over)", both.samples(from, killedAt),
-					during, -1, 5);
+					during, -1, 5, 5);
 			this.report.note("SIGTERM: the instance exited with " + exit + "; requests after the signal: "
 					+ Report.statuses(during) + ".");
 			assertThat(during).isNotEmpty().noneMatch(Sample::isError);
@@ -273,12 +285,14 @@ class FaultSuiteTests {
 	}
 
 	/**
-	 * Runs the mix: {@code seconds} before the fault, the fault for {@code seconds}, then 10 s after the repair.
+	 * Runs the mix: {@value #BEFORE_SECONDS} s (at most {@code seconds}) before the fault, the fault for
+	 * {@code seconds}, then 10 s after the repair (answers from 5 s after it must all be good).
 	 */
 	private Phase fault(LoadDriver load, int seconds, Action inject, Action repair) throws Exception {
+		int beforeSeconds = Math.min(seconds, BEFORE_SECONDS);
 		long start = load.elapsedMs();
 		load.start(RATE);
-		Thread.sleep(seconds * 1000L);
+		Thread.sleep(beforeSeconds * 1000L);
 		long injectedAt = load.elapsedMs();
 		inject.run();
 		long left = seconds * 1000L - (load.elapsedMs() - injectedAt);
@@ -291,11 +305,11 @@ class FaultSuiteTests {
 		load.stop();
 		long end = load.elapsedMs();
 		return new Phase(load.samples(start, injectedAt), load.samples(injectedAt, repairedAt),
-				load.samples(repairedAt, end), load.samples(repairedAt + 5000, end), repairedAt);
+				load.samples(repairedAt, end), load.samples(repairedAt + 5000, end), repairedAt, beforeSeconds);
 	}
 
 	record Phase(List<Sample> before, List<Sample> during, List<Sample> after, List<Sample> settled,
-			long repairedAt) {
+			long repairedAt, int beforeSeconds) {
 
 		long recoveryMs() {
 			return Report.recovery(this.after, this.repairedAt);
@@ -414,13 +428,23 @@ class FaultSuiteTests {
 		return settings;
 	}
 
-	private long redisPid() {
-		return ProcessHandle.current()
-			.children()
-			.filter((child) -> child.info().commandLine().orElse("").contains(String.valueOf(this.redis.port())))
-			.findFirst()
-			.orElseThrow()
-			.pid();
+	/**
+	 * The suite's redis-server, as Redis itself reports it ({@code INFO server}): the app instances' command lines
+	 * name its port too, so matching child processes by port can pick an instance.
+	 */
+	private long redisPid() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.redis.port())) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.startsWith("process_id:")) {
+					return Long.parseLong(line.substring("process_id:".length()).trim());
+				}
+			}
+		}
+		throw new IllegalStateException("redis-server did not name its process id");
 	}
 
 	private static void signal(String signal, long pid) throws Exception {

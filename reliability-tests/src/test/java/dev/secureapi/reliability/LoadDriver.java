@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -130,18 +132,42 @@ final class LoadDriver {
 	void prepare(int count, String admin, String adminPassword) throws Exception {
 		this.userPrefix = "rel" + Long.toString(System.nanoTime() % 1_000_000, 36);
 		this.adminToken = login(admin, adminPassword).path("access_token").asString();
-		for (int i = 0; i < count; i++) {
-			String username = this.userPrefix + "u" + i;
-			String password = "pw-" + username + "-Secret1";
-			Response registered = send("POST", "/api/v1/users", json(Map.of("username", username, "email",
-					username + "@example.test", "password", password)), null, "prepare");
-			if (registered.status != 201) {
-				throw new IllegalStateException("registration failed: " + registered.status + " " + registered.body);
+		// a few at a time: registration and login each hash a password
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<User>> made = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String username = this.userPrefix + "u" + i;
+				made.add(pool.submit(() -> newUser(username)));
 			}
-			JsonNode tokens = login(username, password);
-			this.users.add(new User(username, password, tokens.path("access_token").asString(),
-					tokens.path("refresh_token").asString()));
+			for (Future<User> user : made) {
+				this.users.add(user.get(120, TimeUnit.SECONDS));
+			}
 		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Registers and logs in a user as a client would: a 503 (a backend still connecting) is retried after a pause. */
+	private User newUser(String username) throws IOException, InterruptedException {
+		String password = "pw-" + username + "-Secret1";
+		Response registered = null;
+		for (int attempt = 0; attempt < 30; attempt++) {
+			registered = send("POST", "/api/v1/users",
+					json(Map.of("username", username, "email", username + "@example.test", "password", password)),
+					null, "prepare");
+			if (registered.status != 503) {
+				break;
+			}
+			Thread.sleep(1000);
+		}
+		if (registered.status != 201) {
+			throw new IllegalStateException("registration failed: " + registered.status + " " + registered.body);
+		}
+		JsonNode tokens = login(username, password);
+		return new User(username, password, tokens.path("access_token").asString(),
+				tokens.path("refresh_token").asString());
 	}
 
 	List<User> users() {

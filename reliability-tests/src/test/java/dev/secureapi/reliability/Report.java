@@ -32,11 +32,14 @@ final class Report {
 	 * @param before the samples before the fault
 	 * @param during the samples while it lasted
 	 * @param recoveryMs the time from the repair to the last failed request, or -1 when not measured
-	 * @param seconds the fault's length in seconds, and of the window before it
+	 * @param beforeSeconds the length of the window before the fault
+	 * @param seconds the fault's length in seconds
 	 */
-	void fault(String fault, List<Sample> before, List<Sample> during, long recoveryMs, double seconds) {
+	void fault(String fault, List<Sample> before, List<Sample> during, long recoveryMs, double beforeSeconds,
+			double seconds) {
 		this.rows.add("| " + fault + " | " + statuses(during) + " | " + worst(during) + " ms | "
-				+ String.format("%.1f", ok(before) / seconds) + " / " + String.format("%.1f", ok(during) / seconds)
+				+ String.format("%.1f", ok(before) / beforeSeconds) + " / "
+				+ String.format("%.1f", ok(during) / seconds)
 				+ " | " + ((recoveryMs < 0) ? "–" : recoveryMs + " ms") + " |");
 		this.slowest.addAll(during);
 	}

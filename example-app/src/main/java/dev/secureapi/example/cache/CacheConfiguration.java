@@ -1,9 +1,14 @@
 package dev.secureapi.example.cache;
 
+import java.time.Duration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -13,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
@@ -24,7 +32,8 @@ import dev.secureapi.example.user.UserResponse;
 /**
  * Spring Cache for the application. The store is Boot's choice from {@code spring.cache.type}: Caffeine in
  * process by default, Redis in the {@code prod} profile, both with the TTL of {@code app.cache.ttl}. Cache errors
- * degrade to the database through {@link LoggingCacheErrorHandler}.
+ * degrade to the database through {@link LoggingCacheErrorHandler}; Redis sits behind a circuit breaker
+ * ({@link CircuitBreakingCacheWriter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching(order = CacheConfiguration.CACHE_ADVICE_ORDER)
@@ -61,6 +70,44 @@ public class CacheConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RedisCacheConfiguration.class)
 	static class RedisSerializationConfiguration {
+
+		/**
+		 * Redis behind a circuit breaker: after a Redis failure the cache is skipped (reads from the database) for
+		 * {@code app.cache.circuit-open-duration} at a time, so a Redis that stalls costs a request at most one
+		 * command timeout.
+		 */
+		@Bean
+		CircuitBreaker redisCacheCircuitBreaker(@Value("${app.cache.circuit-open-duration:2s}") Duration openDuration) {
+			return CircuitBreakingCacheWriter.breaker(openDuration);
+		}
+
+		@Bean
+		RedisCacheManagerBuilderCustomizer circuitBreakingCache(
+				ObjectProvider<RedisConnectionFactory> connectionFactory, CircuitBreaker redisCacheCircuitBreaker) {
+			// called only when the cache is Redis, so there is a connection factory then. Writes are immediate:
+			// Spring Data Redis otherwise sends puts and evictions asynchronously on another connection, so the read
+			// that follows an eviction could overtake it, and a failed eviction would go unnoticed
+			return (builder) -> builder.cacheWriter(CircuitBreakingCacheWriter.wrap(
+					RedisCacheWriter.create(connectionFactory.getObject(), (writer) -> writer.immediateWrites()),
+					redisCacheCircuitBreaker));
+		}
+
+		/** While the circuit is not closed, values are not even serialized (see {@link WriteSkippingCacheManager}). */
+		@Bean
+		static BeanPostProcessor writeSkippingRedisCaches(ObjectProvider<CircuitBreaker> redisCacheCircuitBreaker) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof RedisCacheManager manager) {
+						return new WriteSkippingCacheManager(manager,
+								() -> redisCacheCircuitBreaker.getObject().getState() != CircuitBreaker.State.CLOSED);
+					}
+					return bean;
+				}
+
+			};
+		}
 
 		@Bean
 		RedisCacheManagerBuilderCustomizer typedJsonCaches(JsonMapper mapper, FieldEncryptor encryptor) {

@@ -15,8 +15,8 @@ import dev.secureapi.example.cache.CacheNames;
 import dev.secureapi.example.cache.LoggingCacheErrorHandler;
 
 /**
- * Invalidation of the user caches. A write evicts the user it changed and replaces the list version, so every
- * cached page becomes unreachable at once; both happen after the write's transaction commits, so the very next
+ * Invalidation of the user caches. A write evicts the user it changed and the list version (the next list read
+ * starts a new one), so every cached page becomes unreachable at once; both happen after the write's transaction commits, so the very next
  * read (from any instance sharing the cache) goes to the database and sees the change.
  */
 @Component
@@ -89,13 +89,15 @@ public class UserCache {
 				this.errorHandler.handleCacheEvictError(ex, users, userId);
 			}
 		}
+		// dropping the version makes the next list read start a new one; an eviction that cannot reach Redis is
+		// sent again before this instance reads Redis (CircuitBreakingCacheWriter)
 		Cache version = cache(CacheNames.USER_LIST_VERSION);
 		if (version != null) {
 			try {
-				version.put(VERSION_KEY, newVersion());
+				version.evict(VERSION_KEY);
 			}
 			catch (RuntimeException ex) {
-				this.errorHandler.handleCachePutError(ex, version, VERSION_KEY, null);
+				this.errorHandler.handleCacheEvictError(ex, version, VERSION_KEY);
 			}
 		}
 	}

@@ -10,6 +10,8 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,10 @@ class AccessLogFilter extends OncePerRequestFilter {
 	public static final String LOGGER_NAME = "secure-api.access";
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private static final String FINAL_STATUS_LISTENER = AccessLogFilter.class.getName() + ".FINAL_STATUS_LISTENER";
+
+	private static final String DEFERRED_LINE = AccessLogFilter.class.getName() + ".DEFERRED_LINE";
 
 	private final ClientIpResolver clientIpResolver;
 
@@ -94,22 +100,61 @@ class AccessLogFilter extends OncePerRequestFilter {
 		if (!logger.isInfoEnabled()) {
 			return;
 		}
-		long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		int status = response.getStatus();
 		if (failed && status < 400 && !response.isCommitted()) {
-			// the exception is still on its way to the container, which answers it with 500
+			if (request.getAttribute(FINAL_STATUS_LISTENER) != null) {
+				// the exception is still on its way to the container, whose error page decides the status the
+				// client gets (503 for an unavailable dependency): log once the container is done with the request
+				Map<String, String> context = MDC.getCopyOfContextMap();
+				request.setAttribute(DEFERRED_LINE,
+						(Runnable) () -> log(request, response, response.getStatus(), start, context));
+				return;
+			}
+			// no listener sees the end of the request: the container answers an unhandled exception with 500
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
+		log(request, response, status, start, (this.writer != null) ? MDC.getCopyOfContextMap() : null);
+	}
+
+	private void log(HttpServletRequest request, CountingResponseWrapper response, int status, long start,
+			@Nullable Map<String, String> context) {
+		long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		AccessLogWriter writer = this.writer;
 		AccessLogLine line = new AccessLogLine(request.getMethod(), path(request), status, durationMs,
 				this.clientIpResolver.resolve(request), response.getBytesWritten(), this.userResolver.resolve(request),
-				(writer != null) ? MDC.getCopyOfContextMap() : null);
+				context);
 		if (writer != null) {
 			writer.offer(line);
 		}
 		else {
 			write(line);
 		}
+	}
+
+	/**
+	 * A listener that lets the filter log a request whose exception reached the container with the status the
+	 * container's error page answered (a 503 for an unavailable dependency, not a 500), once the container is
+	 * done with the request. Without it (a filter used on its own, MockMvc), such a request is logged as 500.
+	 * @return the listener, to register with the servlet container
+	 */
+	static ServletRequestListener finalStatusListener() {
+		return new ServletRequestListener() {
+
+			@Override
+			public void requestInitialized(ServletRequestEvent event) {
+				event.getServletRequest().setAttribute(FINAL_STATUS_LISTENER, Boolean.TRUE);
+			}
+
+			@Override
+			public void requestDestroyed(ServletRequestEvent event) {
+				Object deferred = event.getServletRequest().getAttribute(DEFERRED_LINE);
+				if (deferred instanceof Runnable line) {
+					event.getServletRequest().removeAttribute(DEFERRED_LINE);
+					line.run();
+				}
+			}
+
+		};
 	}
 
 	/**

@@ -4,6 +4,7 @@ import dev.secureapi.security.SecureApiFilterOrders;
 import dev.secureapi.security.proxy.ClientIpResolver;
 import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilt
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -68,6 +70,13 @@ public final class LoggingAutoConfiguration {
 					properties.getAccessLog().isIncludeQueryString() ? properties.getMasking().toMasker() : null,
 					writer.getIfAvailable());
 			return SecureApiFilterOrders.registration(filter, SecureApiFilterOrders.ACCESS_LOG);
+		}
+
+		/** A request whose exception reached the container is logged with the error page's status. */
+		@Bean
+		@ConditionalOnMissingBean(name = "accessLogFinalStatusListenerRegistration")
+		ServletListenerRegistrationBean<ServletRequestListener> accessLogFinalStatusListenerRegistration() {
+			return new ServletListenerRegistrationBean<>(AccessLogFilter.finalStatusListener());
 		}
 
 		@Bean(destroyMethod = "close")

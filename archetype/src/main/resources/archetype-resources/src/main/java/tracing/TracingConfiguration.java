@@ -1,0 +1,30 @@
+package ${package}.tracing;
+
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The current trace and span ids go into the logging MDC as {@code trace_id} and {@code span_id}, the names the
+ * secure-api starters' log lines use (next to {@code request_id}); Boot's default listener would name them
+ * {@code traceId} and {@code spanId}. Every JSON log line written while a request is handled, the access log
+ * included, carries them as members of these names.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(Slf4JEventListener.class)
+public class TracingConfiguration {
+
+	/** The MDC key and JSON member of the trace id. */
+	public static final String TRACE_ID = "trace_id";
+
+	/** The MDC key and JSON member of the span id. */
+	public static final String SPAN_ID = "span_id";
+
+	@Bean
+	Slf4JEventListener otelSlf4JEventListener() {
+		return new Slf4JEventListener(TRACE_ID, SPAN_ID);
+	}
+
+}
