@@ -117,7 +117,7 @@ class CacheOutageTests {
 	void aProfileChangedWhileRedisStallsIsNotServedStaleOnceRedisAnswersAgain() throws Exception {
 		Api api = new Api(this.port);
 		TestUser user = api.newUser("stall");
-		api.patchJson("/api/v1/users/me", api.json(body("display_name", "Before Stall")), user.accessToken());
+		api.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "Before Stall")), user.accessToken());
 		// cached in Redis
 		assertThat(displayName(api, user)).isEqualTo("Before Stall");
 		assertThat(displayName(api, user)).isEqualTo("Before Stall");
@@ -127,7 +127,7 @@ class CacheOutageTests {
 		try {
 			// the first read meets the command timeout and opens the circuit; the change's eviction is skipped
 			assertThat(displayName(api, user)).isEqualTo("Before Stall");
-			assertThat(api.patchJson("/api/v1/users/me", api.json(body("display_name", "During Stall")),
+			assertThat(api.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "During Stall")),
 					user.accessToken()).status()).isEqualTo(200);
 			assertThat(displayName(api, user)).isEqualTo("During Stall");
 		}
