@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * External identity provider mode against a JWK set endpoint this test serves itself.
  */
-class JwkSetModeTest {
+class JwkSetModeTests {
 
 	private static final String ISSUER = "https://idp.example/realms/demo";
 

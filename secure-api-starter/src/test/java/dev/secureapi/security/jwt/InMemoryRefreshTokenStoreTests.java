@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
+class InMemoryRefreshTokenStoreTests extends RefreshTokenStoreContractTests {
 
 	private final MutableClock clock = MutableClock.now();
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class TokenServiceTest {
+class TokenServiceTests {
 
 	private final Tokens tokens = Tokens.hs256();
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"secure-api.jwt.audience=api", "secure-api.security.public-paths=/public/**",
 				"secure-api.security.role-hierarchy=ADMIN > USER", "secure-api.jwt.user-check-ttl=0s",
 				"server.max-http-request-header-size=256KB" })
-class BearerTokenHttpTest {
+class BearerTokenHttpTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /**
  * Every class the starter names in its registration files exists, so a rename cannot leave a stale entry.
  */
-class RegisteredClassesTest {
+class RegisteredClassesTests {
 
 	@Test
 	void everyRegisteredClassLoads() throws IOException {

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = TokenEndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "secure-api.jwt.secret=" + TestKeys.SECRET, "secure-api.security.public-paths=/token",
 				"secure-api.jwt.refresh-store=redis" })
-class RedisTokenEndpointHttpTest extends TokenEndpointHttpTests {
+class RedisTokenEndpointHttpTests extends TokenEndpointHttpTests {
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JwtProductionCheckTest {
+class JwtProductionCheckTests {
 
 	@Test
 	void wellConfiguredServiceHasNoFindings() {

@@ -5,7 +5,7 @@ import java.io.IOException;
 
 import javax.sql.DataSource;
 
-import dev.secureapi.security.jwt.JdbcRefreshTokenStoreTest;
+import dev.secureapi.security.jwt.JdbcRefreshTokenStoreTests;
 import dev.secureapi.security.jwt.TestKeys;
 import dev.secureapi.test.RequiresServices;
 
@@ -19,18 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The token endpoint with refresh tokens in PostgreSQL, schema from the file the starter ships.
  */
 @RequiresServices(RequiresServices.Service.POSTGRES)
-@SpringBootTest(classes = { TokenEndpointTestApplication.class, JdbcTokenEndpointHttpTest.Database.class },
+@SpringBootTest(classes = { TokenEndpointTestApplication.class, JdbcTokenEndpointHttpTests.Database.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "secure-api.jwt.secret=" + TestKeys.SECRET, "secure-api.security.public-paths=/token",
 				"secure-api.jwt.refresh-store=jdbc" })
-class JdbcTokenEndpointHttpTest extends TokenEndpointHttpTests {
+class JdbcTokenEndpointHttpTests extends TokenEndpointHttpTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Database {
 
 		@Bean
 		DataSource dataSource() throws IOException {
-			return JdbcRefreshTokenStoreTest.databaseWithSchema();
+			return JdbcRefreshTokenStoreTests.databaseWithSchema();
 		}
 
 		@Bean

@@ -23,7 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class AuthenticationServiceTest {
+class AuthenticationServiceTests {
 
 	private final Users users = new Users();
 
@@ -34,7 +34,7 @@ class AuthenticationServiceTest {
 
 	private final AuthenticationService service;
 
-	AuthenticationServiceTest() {
+	AuthenticationServiceTests() {
 		this.users.put(new UserAccount("1", "alice", this.encoder.encode("alice-password"), Set.of("USER"), true));
 		this.users.put(new UserAccount("2", "bob", this.encoder.encode("bob-password"), Set.of("USER"), false));
 		this.service = new AuthenticationService(this.users, this.encoder, this.tokens.service);

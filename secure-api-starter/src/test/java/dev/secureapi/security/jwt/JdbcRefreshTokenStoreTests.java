@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The JDBC store on a real PostgreSQL, with the schema file the starter ships.
  */
 @RequiresServices(RequiresServices.Service.POSTGRES)
-public class JdbcRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
+public class JdbcRefreshTokenStoreTests extends RefreshTokenStoreContractTests {
 
 	static final String SCHEMA = "db/secure-api/V0_1__secure_api_refresh_tokens.sql";
 

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An application with its own chain gets the kit's bearer authentication and problem answers with one line.
  */
-@SpringBootTest(classes = { ApiTestApplication.class, SecureApiConfigurerHttpTest.OwnChain.class },
+@SpringBootTest(classes = { ApiTestApplication.class, SecureApiConfigurerHttpTests.OwnChain.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "secure-api.jwt.secret=" + TestKeys.SECRET)
-class SecureApiConfigurerHttpTest {
+class SecureApiConfigurerHttpTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 

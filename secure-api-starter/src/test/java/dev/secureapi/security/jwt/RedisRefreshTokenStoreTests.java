@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresServices(RequiresServices.Service.REDIS)
 @ParameterizedClass
 @EnumSource(RedisTopology.class)
-class RedisRefreshTokenStoreTest extends RefreshTokenStoreContractTests {
+class RedisRefreshTokenStoreTests extends RefreshTokenStoreContractTests {
 
 	@Parameter
 	RedisTopology topology;

@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class PasswordEncoderTest {
+class PasswordEncoderTests {
 
 	private final PasswordProperties properties = new PasswordProperties();
 

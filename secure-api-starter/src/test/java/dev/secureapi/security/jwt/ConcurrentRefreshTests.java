@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL and Redis stores: exactly one gets a new token, and the collision is treated as reuse.
  */
 @RequiresServices({ RequiresServices.Service.POSTGRES, RequiresServices.Service.REDIS })
-class ConcurrentRefreshTest {
+class ConcurrentRefreshTests {
 
 	private static LettuceConnectionFactory redis;
 
@@ -44,8 +44,8 @@ class ConcurrentRefreshTest {
 
 	@Test
 	void jdbcStoreLetsExactlyOneOfTwoConcurrentRefreshesWin() throws Exception {
-		JdbcRefreshTokenStoreTest.createSchema();
-		RefreshTokenStore store = new JdbcRefreshTokenStoreTest().store();
+		JdbcRefreshTokenStoreTests.createSchema();
+		RefreshTokenStore store = new JdbcRefreshTokenStoreTests().store();
 		assertExactlyOneWins(store);
 	}
 
