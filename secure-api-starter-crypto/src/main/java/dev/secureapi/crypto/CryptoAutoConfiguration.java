@@ -42,6 +42,8 @@ import org.springframework.context.annotation.Import;
  * Auto-configuration for envelope field encryption: the key provider chosen by {@code secure-api.crypto.provider},
  * the data-key table and cache, the {@link FieldEncryptor} behind {@code @Encrypted}, the {@link BlindIndexer},
  * the {@link CryptoRotationService}, production checks, metrics and the 503 answer to provider failures.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ProblemDetailsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -2,6 +2,8 @@ package dev.secureapi.crypto;
 
 /**
  * Field encryption is configured in a way that cannot work; start-up stops with the problem and what to do.
+ *
+ * @since 0.1.0
  */
 public class CryptoConfigurationException extends RuntimeException {
 

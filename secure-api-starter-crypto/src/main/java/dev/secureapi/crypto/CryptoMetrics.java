@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the field encryption reports for monitoring. The Micrometer implementation is used when Micrometer is on
  * the class path; {@link #NONE} otherwise.
+ *
+ * @since 0.1.0
  */
 public interface CryptoMetrics {
 

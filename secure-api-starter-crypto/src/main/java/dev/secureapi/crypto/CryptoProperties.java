@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of envelope field encryption.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("secure-api.crypto")
 @Validated

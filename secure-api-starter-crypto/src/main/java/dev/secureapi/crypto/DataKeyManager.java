@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * cannot take a key with it that later values still use), and keeps them unwrapped in a bounded cache so that the provider is called once per data
  * key rather than once per value. The key used for encryption is replaced after {@code maxUses} encryptions or
  * {@code maxAge}, whichever comes first, well below the 2^32 random-nonce limit of AES-GCM.
+ *
+ * @since 0.1.0
  */
 public class DataKeyManager {
 

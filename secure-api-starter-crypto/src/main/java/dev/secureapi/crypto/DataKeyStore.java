@@ -6,6 +6,8 @@ import java.util.UUID;
 
 /**
  * Where wrapped data keys are kept. {@link JdbcDataKeyStore} keeps them in the {@code secure_api_data_key} table.
+ *
+ * @since 0.1.0
  */
 public interface DataKeyStore {
 

@@ -12,6 +12,8 @@ import org.springframework.util.Assert;
  *
  * @param table the table or entity name
  * @param column the column or attribute name
+ *
+ * @since 0.1.0
  */
 public record FieldContext(String table, String column) {
 

@@ -3,6 +3,8 @@ package dev.secureapi.crypto;
 /**
  * A stored value that cannot be decrypted: tampered, truncated, moved to another column, written in an unknown
  * format, or under a data key that is unknown or retired. Never answered with garbage or with the stored text.
+ *
+ * @since 0.1.0
  */
 public class FieldDecryptionException extends CryptoException {
 

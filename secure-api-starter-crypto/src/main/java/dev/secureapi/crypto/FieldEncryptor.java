@@ -23,6 +23,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * and a value copied to another column or table fails to decrypt. The text form, for character columns, is
  * {@value #TEXT_PREFIX} followed by the Base64 of the binary form; its first {@value #KEY_PREFIX_LENGTH}
  * characters name the data key, which lets a query find the rows still on an old key.
+ *
+ * @since 0.1.0
  */
 public class FieldEncryptor {
 

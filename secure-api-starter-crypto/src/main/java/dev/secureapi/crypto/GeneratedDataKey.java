@@ -6,6 +6,8 @@ import org.springframework.util.Assert;
 
 /**
  * A freshly generated data key: the plaintext to encrypt with and the wrapped form to store.
+ *
+ * @since 0.1.0
  */
 public final class GeneratedDataKey {
 

@@ -26,6 +26,8 @@ import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
  * key inserted with it would vanish while later values are still encrypted under it. The caller already holds one
  * connection at that moment, so the pool needs one to spare; when none frees up within the pool's connection
  * timeout, the write fails ({@link DataKeyStoreException}) and nothing is encrypted under the key.
+ *
+ * @since 0.1.0
  */
 public class JdbcDataKeyStore implements DataKeyStore {
 

@@ -6,6 +6,8 @@ package dev.secureapi.crypto;
  *
  * <p>Every failure is thrown as {@link KeyProviderException}. Callers never see plaintext data keys leave the
  * process, and only wrapped keys are stored.
+ *
+ * @since 0.1.0
  */
 public interface KeyProvider {
 

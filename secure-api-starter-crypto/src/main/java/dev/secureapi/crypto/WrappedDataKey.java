@@ -6,6 +6,8 @@ import org.springframework.util.Assert;
 
 /**
  * A data key as the key table stores it: wrapped by a master key that the reference names.
+ *
+ * @since 0.1.0
  */
 public final class WrappedDataKey {
 

@@ -7,6 +7,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A login attempt with a username the {@link LoginAttemptGuard} refuses to count: too long, empty, or with
  * control characters. Answered 400 as problem+json, before the username reaches the guard's key space.
+ *
+ * @since 0.1.0
  */
 public class InvalidLoginUsernameException extends ErrorResponseException {
 

@@ -15,6 +15,8 @@ import io.github.bucket4j.local.LocalBucketBuilder;
  * Keeps buckets in this instance's memory, in a Caffeine cache bounded by a number of keys. A bucket idle for
  * longer than the longest period it could need to refill is full again, so dropping it loses nothing; beyond the
  * key bound the least recently used buckets are dropped, so a flood of distinct clients cannot exhaust memory.
+ *
+ * @since 0.1.0
  */
 public class LocalRateLimitBackend implements RateLimitBackend {
 

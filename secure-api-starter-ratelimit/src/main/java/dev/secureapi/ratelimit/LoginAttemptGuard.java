@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * With {@code max-failures-per-user-and-ip: 5}, five failed attempts are answered by the application (401) and
  * the sixth attempt is refused, even with the right password and whether or not the username exists: the guard
  * never looks at the user store, so its answer is no enumeration oracle.
+ *
+ * @since 0.1.0
  */
 public class LoginAttemptGuard {
 

@@ -8,6 +8,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A login attempt refused by the {@link LoginAttemptGuard}: 429 with {@code Retry-After}, or 503 with
  * {@code Retry-After} when the guard cannot count. Spring MVC answers it as problem+json through the application's exception handler.
+ *
+ * @since 0.1.0
  */
 public class LoginThrottledException extends ErrorResponseException {
 

@@ -12,6 +12,8 @@ import java.util.Locale;
  * forms become their plain letters) and then lower case (root locale). Declare a bean of this type when the user
  * store compares differently, for example {@code username -> username} for a store that is case-sensitive and
  * stores usernames exactly as typed.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface LoginUsernameNormalizer {

@@ -35,6 +35,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Auto-configuration for rate limiting and the login guard. The backend is Redis when the application has a
  * Lettuce {@code RedisConnectionFactory} (or {@code secure-api.rate-limit.backend=redis}), otherwise a bounded
  * in-memory cache.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { ProblemDetailsAutoConfiguration.class, ProxyAutoConfiguration.class },
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")

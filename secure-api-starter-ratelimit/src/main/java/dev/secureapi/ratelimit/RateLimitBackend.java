@@ -9,6 +9,8 @@ import io.github.bucket4j.BucketConfiguration;
 /**
  * Where token buckets are kept. Bucket4j does the bucket arithmetic; a backend only finds the bucket of a key and
  * runs one operation on it.
+ *
+ * @since 0.1.0
  */
 public interface RateLimitBackend {
 

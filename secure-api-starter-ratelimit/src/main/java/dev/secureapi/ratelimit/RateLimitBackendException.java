@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a {@link RateLimitBackend} cannot be reached or does not answer in time.
+ *
+ * @since 0.1.0
  */
 public class RateLimitBackendException extends RuntimeException {
 

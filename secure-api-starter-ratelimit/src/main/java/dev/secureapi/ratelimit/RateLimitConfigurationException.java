@@ -3,6 +3,8 @@ package dev.secureapi.ratelimit;
 /**
  * Thrown at start-up when the rate-limit configuration cannot work; explained by
  * {@link RateLimitConfigurationFailureAnalyzer}.
+ *
+ * @since 0.1.0
  */
 public class RateLimitConfigurationException extends RuntimeException {
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * refused when any policy refused it, and the client waits for the longest of their waits.
  *
  * @param results one result per applied policy, in policy order
+ *
+ * @since 0.1.0
  */
 public record RateLimitDecision(List<Result> results) {
 

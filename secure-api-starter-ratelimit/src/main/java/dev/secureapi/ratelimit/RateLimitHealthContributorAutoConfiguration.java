@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration for the {@code rateLimit} health contribution: on when Spring Boot's health module is present,
  * off with {@code management.health.ratelimit.enabled=false}, and replaced by an application bean named
  * {@code rateLimitHealthIndicator} or {@code rateLimitHealthContributor}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = RateLimitAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

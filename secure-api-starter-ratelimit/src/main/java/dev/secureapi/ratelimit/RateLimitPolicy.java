@@ -20,6 +20,8 @@ import org.springframework.web.util.pattern.PatternParseException;
 /**
  * A rate-limit policy compiled from {@link RateLimitProperties.Policy}: which requests it applies to, what
  * identifies a client, and the limits of each client's bucket.
+ *
+ * @since 0.1.0
  */
 public final class RateLimitPolicy {
 

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration properties for rate limiting.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("secure-api.rate-limit")
 @Validated

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * Records the outcome of each rate-limit check, for metrics.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RateLimitRecorder {

@@ -9,6 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Applies the named policies (from {@code secure-api.rate-limit.policies}) to a controller method or to every
  * method of a controller, in addition to the policies that match by path.
+ *
+ * @since 0.1.0
  */
 @Documented
 @Target({ ElementType.METHOD, ElementType.TYPE })

@@ -25,6 +25,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Checks requests against the configured policies: finds the policies that apply, resolves each one's key and
  * takes the policy's cost from the key's bucket.
+ *
+ * @since 0.1.0
  */
 public class RateLimiter {
 

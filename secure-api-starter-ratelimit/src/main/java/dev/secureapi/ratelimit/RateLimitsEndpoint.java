@@ -7,6 +7,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code ratelimits} actuator endpoint: the configured policies, never a key or a per-key count.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "ratelimits")
 public class RateLimitsEndpoint {

@@ -43,6 +43,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * Every bucket operation has a short timeout, and a {@link CircuitBreaker} bypasses Redis for a while after a
  * failure. The connection is opened in the background, so the application starts even while Redis is down and
  * no request waits longer than the command timeout for it.
+ *
+ * @since 0.1.0
  */
 public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializingSingleton, DisposableBean {
 

@@ -20,6 +20,8 @@ import org.springframework.core.env.Environment;
  * <p>The constants are the orders with Boot's default {@code spring.security.filter.order}. The filters placed
  * relative to Spring Security are registered at the orders the methods compute from the application's
  * {@code spring.security.filter.order}, so moving Spring Security's chain moves them with it.
+ *
+ * @since 0.1.0
  */
 public final class SecureApiFilterOrders {
 

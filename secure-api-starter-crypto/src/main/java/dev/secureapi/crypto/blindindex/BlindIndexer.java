@@ -28,6 +28,8 @@ import org.springframework.util.Assert;
  * returns candidates to decrypt and compare, and an attacker with the database learns less about which rows are
  * equal. {@link #exactIndex} keeps all 256 bits: it can carry a unique constraint, and it reveals which rows hold
  * equal values to anyone who reads the table.
+ *
+ * @since 0.1.0
  */
 public class BlindIndexer {
 

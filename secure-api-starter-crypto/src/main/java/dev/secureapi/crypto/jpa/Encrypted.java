@@ -15,6 +15,8 @@ import org.hibernate.annotations.Type;
  *
  * <p>A Hibernate user type rather than a JPA {@code AttributeConverter}, because a converter is not told which
  * table and column it converts and so could not bind each value to its column.
+ *
+ * @since 0.1.0
  */
 @Documented
 @Target({ ElementType.FIELD, ElementType.METHOD })

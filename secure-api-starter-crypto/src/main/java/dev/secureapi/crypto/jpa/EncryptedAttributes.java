@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Hands the application's {@link FieldEncryptor} to {@link EncryptedStringType}. Hibernate instantiates user types
  * itself, outside the Spring context, so the auto-configuration installs the encryptor here when it creates it and
  * removes it when the context closes.
+ *
+ * @since 0.1.0
  */
 public final class EncryptedAttributes {
 

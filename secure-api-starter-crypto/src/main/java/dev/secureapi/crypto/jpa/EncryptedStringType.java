@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The table and column come from Hibernate's {@code DynamicParameterizedType}, the only way Hibernate 7 tells a
  * type where it is mapped. Hibernate has marked it for removal without a replacement yet; when it goes,
  * {@code @Encrypted(context = ...)} keeps working and becomes required.
+ *
+ * @since 0.1.0
  */
 @SuppressWarnings("removal")
 public class EncryptedStringType implements UserType<String>, DynamicParameterizedType {

@@ -22,6 +22,8 @@ import org.springframework.util.Assert;
  * context is sent with every call, must match exactly on decryption, and is logged in CloudTrail, so it names the
  * application and never carries personal data. Throttling and 5xx answers are retried with backoff by the SDK's
  * retry strategy before a {@link KeyProviderException} is thrown.
+ *
+ * @since 0.1.0
  */
 public class AwsKmsKeyProvider implements KeyProvider {
 

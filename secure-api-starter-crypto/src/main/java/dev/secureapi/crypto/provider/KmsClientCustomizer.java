@@ -4,6 +4,8 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
  * Customizes the {@code KmsClient} the starter builds, for credentials, retry policy, HTTP client or proxy.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface KmsClientCustomizer {

@@ -24,6 +24,8 @@ import org.springframework.util.Assert;
  * development only: whoever reads the configuration can unwrap every data key, so the production check reports it.
  * Several master keys may be configured; the active one wraps new keys and the others still unwrap old ones until
  * {@code rewrap} has moved them.
+ *
+ * @since 0.1.0
  */
 public class LocalKeyProvider implements KeyProvider {
 

@@ -22,6 +22,8 @@ import org.springframework.web.client.RestClientException;
  * does not offer, so it is called through {@code VaultOperations.write}) and unwraps them with
  * {@code transit/decrypt} through the {@code byte[]}-based {@code Ciphertext}/{@code Plaintext} API, so no platform
  * charset touches key material. The wrapped form stored is Vault's {@code vault:vN:...} text, in UTF-8.
+ *
+ * @since 0.1.0
  */
 public class VaultTransitKeyProvider implements KeyProvider {
 

@@ -21,6 +21,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * ({@code POST} with {@code action} = {@code rotate-data-key}, {@code reencrypt} or {@code rewrap-master-key}) and
  * key retirement ({@code DELETE /actuator/crypto/{keyId}}, 409 while values still use the key). Never shows key
  * material. Expose it only to administrators.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "crypto")
 public class CryptoRotationEndpoint {

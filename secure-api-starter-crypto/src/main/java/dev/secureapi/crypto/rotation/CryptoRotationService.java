@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * not yet on the active key) and with optimistic locking (a row changed meanwhile is left alone, and already holds
  * a value under the active key); {@link #retire(UUID)} then retires each old key, refusing while any value still
  * uses it or while it may still be some instance's active key (younger than the cache's maximum age). {@link #rewrapMasterKey()} handles master-key rotation, which rewraps the key table only.
+ *
+ * @since 0.1.0
  */
 public class CryptoRotationService {
 

@@ -16,6 +16,8 @@ import org.springframework.util.Assert;
  * @param versionColumn the JPA {@code @Version} column, incremented with each re-encrypted row; {@code null} when
  * the table has none (the old ciphertext itself is then the optimistic check)
  * @param context the context the values are bound to, usually {@code table.column}
+ *
+ * @since 0.1.0
  */
 public record EncryptedColumn(String table, String idColumn, String column, @Nullable String versionColumn,
 		FieldContext context) {

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 /**
  * Retiring a data key was refused because stored values still use it, or because it is the active key.
+ *
+ * @since 0.1.0
  */
 public class KeyInUseException extends IllegalStateException {
 

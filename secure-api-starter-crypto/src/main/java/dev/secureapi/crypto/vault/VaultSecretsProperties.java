@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How {@code spring.config.import=secure-api-vault:<path>} reaches Vault. Bound from the environment while config
  * data is loaded, so these must come from application properties, environment variables or the command line,
  * not from Vault itself.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("secure-api.vault")
 public class VaultSecretsProperties {

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * be reached or a new data key that could not be stored gets 503 with {@code Retry-After} (the request stored
  * nothing), and a stored value that fails
  * authentication gets the generic 500. Also matches these exceptions when JPA or Spring wrapped them.
+ *
+ * @since 0.1.0
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

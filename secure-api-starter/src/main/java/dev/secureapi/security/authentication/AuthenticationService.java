@@ -17,6 +17,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * same time as a wrong password for a real user and response times do not reveal which usernames exist. A
  * successful login with a hash in an old format or with weaker parameters re-hashes the password and hands the
  * new hash to {@link UserAccountService#updatePasswordHash}.
+ *
+ * @since 0.1.0
  */
 public class AuthenticationService {
 

@@ -23,6 +23,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * and tokens issued before a user's authority changed,
  * both over the application's {@link UserAccountService} bean, which is also exposed as a
  * {@link UserDetailsService} (so Spring Boot does not create its generated-password user).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { JwtAutoConfiguration.class, PasswordEncoderAutoConfiguration.class },
 		before = UserDetailsServiceAutoConfiguration.class)

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether the user may log in and use tokens
  * @param authorityChangedAt when the user's roles or password last changed (or the account was re-enabled), or
  * {@code null} if never: access tokens issued in that second or before are refused
+ *
+ * @since 0.1.0
  */
 public record UserAccount(String subject, String username, String passwordHash, Set<String> roles, boolean enabled,
 		@Nullable Instant authorityChangedAt) {

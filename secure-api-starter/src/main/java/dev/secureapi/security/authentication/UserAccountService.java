@@ -11,6 +11,8 @@ import java.util.Optional;
  * {@link #findBySubject} returns it as {@code authorityChangedAt}, and after the change commits call
  * {@code TokenService.authorityChanged(subject)} (or {@code revokeAll}) so this instance stops the old tokens at
  * once; other instances follow within {@code secure-api.jwt.user-check-ttl}.
+ *
+ * @since 0.1.0
  */
 public interface UserAccountService {
 

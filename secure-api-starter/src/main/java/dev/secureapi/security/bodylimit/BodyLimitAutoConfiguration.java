@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration for request body limits. The JSON parser limits of the same feature are applied by
  * {@link JsonParserLimitsAutoConfiguration}, which must run before Jackson's auto-configuration.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { ProblemDetailsAutoConfiguration.class, RejectedRequestsMetricsAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

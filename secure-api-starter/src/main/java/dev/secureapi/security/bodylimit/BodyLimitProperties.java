@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * parser accepts inside a body that fits (nesting depth, lengths of strings, numbers and names, and of the whole
  * document); a document over one of those limits is answered 400. The length limits default to the largest body
  * limit, so by default only nesting depth and number length refuse a body the body limit admits.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.body-limit")

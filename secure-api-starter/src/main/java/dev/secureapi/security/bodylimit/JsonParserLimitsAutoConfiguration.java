@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Scope;
  * {@link JsonMapper.Builder}, and so its {@link JsonMapper} and Spring MVC's JSON converter, parse with bounded
  * nesting depth and string, number, name and document lengths. It replaces Spring Boot's builder bean (which backs off)
  * and applies every {@link JsonMapperBuilderCustomizer} the same way, see {@link JsonParserLimits}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 @ConditionalOnClass({ JsonMapper.class, JsonMapperBuilderCustomizer.class })

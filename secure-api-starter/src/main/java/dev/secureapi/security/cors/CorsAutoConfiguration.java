@@ -23,6 +23,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Auto-configuration for CORS. The allow-list is a {@link CorsConfigurationSource} bean named
  * {@code corsConfigurationSource}, which Spring Security's {@code cors()} picks up, and is applied by a filter of its
  * own before Spring Security, so it also holds for applications without a security filter chain.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { ProblemDetailsAutoConfiguration.class, RejectedRequestsMetricsAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * Cross-origin resource sharing settings: an explicit allow-list. With no origin listed, every cross-origin request
  * is refused with 403 (preflights included). The top-level values apply to every path; {@code paths} entries
  * change them for some paths, each value left unset keeping the top-level one.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.cors")

@@ -21,6 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The security headers a response gets: the global values, the first matching per-path change, and
  * Strict-Transport-Security on secure requests only.
+ *
+ * @since 0.1.0
  */
 public class SecurityHeaders {
 

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration for security headers on every response.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ProxyAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * application code writes for the same headers is ignored, so per-path changes belong in
  * {@code secure-api.headers.paths}. An empty value stops the kit from sending the header and leaves it to the
  * application. X-XSS-Protection, Server and X-Powered-By are never sent, whoever writes them.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.headers")

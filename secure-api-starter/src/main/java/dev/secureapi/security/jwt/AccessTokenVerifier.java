@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * found by {@code kid} only, the algorithm pinned to that key, {@code typ} checked, signature, {@code exp}
  * required, {@code nbf}/{@code iat} with clock skew, {@code iss}/{@code aud} when configured, {@code sub}
  * required, revoked {@code jti}, and the user still active with no change of authority since {@code iat}.
+ *
+ * @since 0.1.0
  */
 public final class AccessTokenVerifier {
 

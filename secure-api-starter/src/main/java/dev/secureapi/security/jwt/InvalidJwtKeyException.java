@@ -3,6 +3,8 @@ package dev.secureapi.security.jwt;
 /**
  * A configured JWT key is missing, too weak or unreadable. Thrown at start-up, where
  * {@code InvalidJwtKeyFailureAnalyzer} explains what to change.
+ *
+ * @since 0.1.0
  */
 public class InvalidJwtKeyException extends RuntimeException {
 

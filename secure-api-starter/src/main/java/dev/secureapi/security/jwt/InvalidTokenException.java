@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * A token was rejected. The message is safe to log but is never sent to the client; the {@link Reason} is what
  * metrics count.
+ *
+ * @since 0.1.0
  */
 public class InvalidTokenException extends RuntimeException {
 

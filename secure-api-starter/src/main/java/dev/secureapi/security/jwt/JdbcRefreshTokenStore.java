@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code classpath:db/secure-api/V0_1__secure_api_refresh_tokens.sql} (Flyway-compatible). Spending a token is one
  * conditional {@code UPDATE ... WHERE used = FALSE}, so of two concurrent requests with the same token the
  * database lets exactly one change the row; the other sees the token as reused.
+ *
+ * @since 0.1.0
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 

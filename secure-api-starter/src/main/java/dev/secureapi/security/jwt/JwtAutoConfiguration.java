@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code secure-api.jwt.*} (or an identity provider's JWK set), the {@link AccessTokenVerifier}, the
  * {@link TokenService}, and the refresh-token and revoked-token stores chosen by
  * {@code secure-api.jwt.refresh-store}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param algorithm the only algorithm accepted with this key
  * @param verificationKey the secret or public key that verifies signatures
  * @param signingKey the secret or private key that signs, or {@code null} for a verify-only key
+ *
+ * @since 0.1.0
  */
 public record JwtKey(String id, JwtAlgorithm algorithm, Key verificationKey, @Nullable Key signingKey) {
 

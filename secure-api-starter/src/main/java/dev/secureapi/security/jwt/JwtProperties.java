@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration properties for JWT access tokens and refresh tokens.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("secure-api.jwt")
 @Validated

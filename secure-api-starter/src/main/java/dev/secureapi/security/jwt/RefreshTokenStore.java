@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * login; every refresh spends the presented token and adds its successor to the family. {@link #consume} must be
  * atomic: when two requests present the same token at once, exactly one of them gets
  * {@link Outcome#CONSUMED}.
+ *
+ * @since 0.1.0
  */
 public interface RefreshTokenStore {
 

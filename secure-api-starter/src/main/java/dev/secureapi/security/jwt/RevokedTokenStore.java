@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * The ids ({@code jti}) of access tokens revoked before their expiry. An id needs to be kept only until the
  * token's {@code exp} plus the verifier's clock skew: after that the token is rejected anyway.
+ *
+ * @since 0.1.0
  */
 public interface RevokedTokenStore {
 

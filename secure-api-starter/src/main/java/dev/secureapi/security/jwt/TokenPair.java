@@ -6,6 +6,8 @@ package dev.secureapi.security.jwt;
  *
  * @param accessToken the access token
  * @param refreshToken the opaque refresh token
+ *
+ * @since 0.1.0
  */
 public record TokenPair(AccessToken accessToken, String refreshToken) {
 

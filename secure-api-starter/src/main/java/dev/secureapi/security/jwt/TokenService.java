@@ -25,6 +25,8 @@ import io.jsonwebtoken.Jwts;
  * {@code nbf}, {@code exp}, {@code jti} and the headers {@code kid} and {@code typ: at+jwt}. Refresh tokens are
  * opaque random values kept only as hashes, in families: each use spends the token and returns its successor;
  * presenting a spent token revokes the whole family (RFC 9700 reuse detection).
+ *
+ * @since 0.1.0
  */
 public class TokenService {
 

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A validator that only knows "active or not" implements {@link #isActive}; one that also knows when the user's
  * authority last changed overrides {@link #standing} as well.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TokenUserValidator {

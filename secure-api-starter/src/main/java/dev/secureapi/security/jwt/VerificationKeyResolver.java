@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the key that verifies a token from its {@code kid}, from configured keys or an identity provider's JWK
  * set, never from anything else the token carries ({@code jku}, {@code x5u}, {@code jwk} are ignored).
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface VerificationKeyResolver {

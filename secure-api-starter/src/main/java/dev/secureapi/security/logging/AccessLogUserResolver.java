@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Names the authenticated user of a request for the access log. Called once the request has been handled. The
  * starter's default reads Spring Security's authentication when Spring Security is present, and the container's
  * user principal otherwise; define a bean of this type to name users another way.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AccessLogUserResolver {

@@ -3,6 +3,8 @@ package dev.secureapi.security.logging;
 /**
  * The console log format the starter sets when {@code logging.structured.format.console} is not set. Every one is
  * masked.
+ *
+ * @since 0.1.0
  */
 public enum ConsoleFormat {
 

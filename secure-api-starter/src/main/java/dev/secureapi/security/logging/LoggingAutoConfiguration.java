@@ -26,6 +26,8 @@ import org.springframework.core.env.Environment;
  * not configured here: Spring Boot's logging system creates {@link MaskingJsonMembersCustomizer} before any
  * application context exists, from {@code META-INF/spring.factories}; these properties are bound here so that an
  * invalid setting stops the application with a clear message.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ProxyAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "secure-api.logging.enabled", matchIfMissing = true)

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Access log and masked logging settings.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties(LoggingProperties.PREFIX)

@@ -24,6 +24,8 @@ import org.springframework.core.env.Environment;
  * </pre>
  * It is a structured-logging formatter (not a pattern layout) because that is the one place Spring Boot's logging
  * lets a starter see every event before it is written.
+ *
+ * @since 0.1.0
  */
 public class MaskedPlainLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 

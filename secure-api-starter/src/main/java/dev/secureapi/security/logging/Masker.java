@@ -17,6 +17,8 @@ import org.springframework.util.Assert;
  * A set of masking rules: the built-in patterns of {@link Masking} (bearer and basic credentials, JWTs, e-mail
  * addresses, card numbers, credential headers), {@code key=value} pairs and JSON members under sensitive keys, and
  * extra regular expressions. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class Masker {
 

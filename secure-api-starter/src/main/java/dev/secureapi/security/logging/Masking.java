@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * log.info("Password reset requested for {}", Masking.email(user.getEmail()));
  * </pre>
  * Every method returns {@code "null"} for a {@code null} argument, as a log statement would print it.
+ *
+ * @since 0.1.0
  */
 public final class Masking {
 

@@ -23,6 +23,8 @@ import org.springframework.core.env.Environment;
  * starter lists it in {@code META-INF/spring.factories}; it reads {@code secure-api.logging.masking.*} from the
  * {@link Environment}. An invalid setting does not break logging: the default rules apply and the application
  * context refuses to start with a message naming the setting.
+ *
+ * @since 0.1.0
  */
 public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
 

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration for the rejected-requests counter. There is always a {@link RejectedRequestsCounter} bean for
  * filters to report to: backed by Micrometer when a {@link MeterRegistry} bean exists (and
  * {@code secure-api.metrics.enabled} is not false), a no-op otherwise.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",

@@ -5,6 +5,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for the kit's metrics.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.metrics")

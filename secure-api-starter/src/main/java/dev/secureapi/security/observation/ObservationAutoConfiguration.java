@@ -17,6 +17,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * not install its observing filter-chain decorator at all, so the cost is gone, not only the output. Set
  * {@code secure-api.observation.security-filters=true} to get Spring Security's defaults back; a
  * {@link SecurityObservationSettings} bean of the application's own wins either way.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass({ ObservationRegistry.class, SecurityObservationSettings.class })

@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Observation settings.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties(ObservationProperties.PREFIX)
 public class ObservationProperties {

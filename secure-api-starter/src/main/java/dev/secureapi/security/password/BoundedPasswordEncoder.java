@@ -15,6 +15,8 @@ import org.springframework.util.Assert;
  * machine can hash would otherwise take every core and starve the rest of the API; here a caller waits at most
  * {@code maxWait} for a permit and then gets {@link PasswordHashingBusyException} (503 with {@code Retry-After}).
  * {@link #upgradeEncoding} only reads the hash's prefix and is not limited.
+ *
+ * @since 0.1.0
  */
 public final class BoundedPasswordEncoder implements PasswordEncoder {
 

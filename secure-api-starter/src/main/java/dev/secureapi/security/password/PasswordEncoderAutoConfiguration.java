@@ -20,6 +20,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  * {@code upgradeEncoding} so they are re-hashed at the next login), refuses over-long passwords before
  * hashing. Logins through {@code AuthenticationService} hash on a bounded pool
  * ({@code secure-api.password.hashing.*}).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass({ PasswordEncoder.class, Argon2PasswordEncoder.class })

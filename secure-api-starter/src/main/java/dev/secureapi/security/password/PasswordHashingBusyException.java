@@ -10,6 +10,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Thrown when every password-hashing slot stayed busy for longer than the configured wait. Answered with 503
  * problem+json and a {@code Retry-After} header (in seconds).
+ *
+ * @since 0.1.0
  */
 public class PasswordHashingBusyException extends ErrorResponseException {
 

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Configuration properties for password hashing. The Argon2id defaults are the first configuration of OWASP's
  * Password Storage Cheat Sheet: 19 MiB of memory, 2 iterations, 1 degree of parallelism.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("secure-api.password")
 @Validated

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * rejection the kit's filters and the other starters write stays problem+json;
  * {@code secure-api.problem.enabled=false} switches off only the MVC exception handler, the error controller and
  * Tomcat's error report valve, leaving those to Spring Boot.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
 		after = JacksonAutoConfiguration.class)

@@ -9,6 +9,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings for RFC 9457 problem+json error responses.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.problem")

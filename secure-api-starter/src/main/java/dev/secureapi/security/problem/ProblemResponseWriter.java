@@ -22,6 +22,8 @@ import org.springframework.web.util.UrlPathHelper;
  * entry point and access-denied handler, and the kit's filters all answer through it, so every error carries the
  * same members: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} and
  * {@code request_id}.
+ *
+ * @since 0.1.0
  */
 public class ProblemResponseWriter {
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 /**
  * Thrown at start-up when production checks run in "fail" mode and found insecure settings.
+ *
+ * @since 0.1.0
  */
 public class InsecureConfigurationException extends RuntimeException {
 

@@ -12,6 +12,8 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration for start-up production checks. The checks themselves come from each feature's
  * auto-configuration (and from the application) as {@link ProductionCheck} beans.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ProductionChecksProperties.class)

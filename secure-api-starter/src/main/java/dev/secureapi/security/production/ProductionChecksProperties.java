@@ -9,6 +9,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Start-up production check settings.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.production-checks")

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Resolves the address of the client that sent a request. Logs, rate limits and login guards all ask this one
  * resolver, so they agree on who the client is and none of them trusts a forwarded header the others ignore.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ClientIpResolver {

@@ -18,6 +18,8 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration for client identity behind trusted proxies. The {@link ClientIpResolver} exists even when
  * the feature is switched off; it then ignores every forwarded header.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -10,6 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Trusted-proxy settings: which peers may tell the server who the client is.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.proxy")

@@ -21,6 +21,8 @@ import org.springframework.util.StringUtils;
  * trusted proxy is skipped, and the first address that is not one is the client. Only that right-to-left walk is
  * safe: the left end of the chain is whatever the client wrote. An entry that is not an IP address stops the walk
  * at the last proxy that was trusted.
+ *
+ * @since 0.1.0
  */
 public class TrustedProxyClientIpResolver implements ClientIpResolver {
 

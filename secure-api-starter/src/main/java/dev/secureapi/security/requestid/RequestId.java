@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The id of the current request: what {@link RequestIdFilter} accepted or generated, for problem responses, logs
  * and application code.
+ *
+ * @since 0.1.0
  */
 public final class RequestId {
 

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration for request ids.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -6,6 +6,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Request id settings.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.request-id")

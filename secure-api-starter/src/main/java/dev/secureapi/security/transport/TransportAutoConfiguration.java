@@ -22,6 +22,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for HTTPS enforcement and its production check.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { ProxyAutoConfiguration.class, ProblemDetailsAutoConfiguration.class,
 		RejectedRequestsMetricsAutoConfiguration.class })

@@ -8,6 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Transport security settings.
+ *
+ * @since 0.1.0
  */
 @Validated
 @ConfigurationProperties("secure-api.transport")

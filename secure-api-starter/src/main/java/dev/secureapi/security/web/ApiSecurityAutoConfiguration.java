@@ -37,6 +37,8 @@ import org.springframework.util.StringUtils;
 /**
  * Auto-configuration for API security: a default stateless bearer-JWT {@link SecurityFilterChain} when the
  * application defines none, problem+json 401/403, method security and the role hierarchy.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		before = { SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,

@@ -8,6 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration properties for the default security filter chain and role-based access.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("secure-api.security")
 @Validated

@@ -4,6 +4,8 @@ import dev.secureapi.security.jwt.InvalidTokenException;
 
 /**
  * Told of every bearer-token outcome, for example to count them. Never given the user or the token.
+ *
+ * @since 0.1.0
  */
 public interface AuthenticationOutcomeListener {
 

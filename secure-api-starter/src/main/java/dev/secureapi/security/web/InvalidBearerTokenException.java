@@ -7,6 +7,8 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * A bearer token was presented and rejected: answered 401 with {@code WWW-Authenticate: Bearer
  * error="invalid_token"}.
+ *
+ * @since 0.1.0
  */
 public class InvalidBearerTokenException extends AuthenticationException {
 

@@ -12,6 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * An authentication from a verified access token. Its name is the token's {@code sub}; its authorities are the
  * token's roles as {@code ROLE_<name>}; its principal is the {@link VerifiedToken}.
+ *
+ * @since 0.1.0
  */
 public class JwtAuthentication extends AbstractAuthenticationToken {
 

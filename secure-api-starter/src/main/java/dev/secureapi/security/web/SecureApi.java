@@ -3,6 +3,8 @@ package dev.secureapi.security.web;
 /**
  * Entry point for applications that write their own {@code SecurityFilterChain} and want the kit's API
  * security in it: {@code http.with(SecureApi.configurer(), Customizer.withDefaults())}.
+ *
+ * @since 0.1.0
  */
 public final class SecureApi {
 

@@ -28,6 +28,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
  * }
  * </pre>
  *
+ * @since 0.1.0
  * @see SecureApi#configurer()
  */
 public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiConfigurer, HttpSecurity> {
