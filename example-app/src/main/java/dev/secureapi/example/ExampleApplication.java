@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 /**
- * The example user API. Everything security-related comes from the secure-api starters; this application only
- * adds its own domain: users, tokens, cache, audit and the admin bootstrap. Users log in through the token
- * endpoint only, so Boot's in-memory user (and its generated password in the log) is excluded.
+ * The example user API. Everything security-related comes from the secure-api starters;
+ * this application only adds its own domain: users, tokens, cache, audit and the admin
+ * bootstrap. Users log in through the token endpoint only, so Boot's in-memory user (and
+ * its generated password in the log) is excluded.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for the API tests: real requests to the running server, answers with status, headers and
- * the parsed body.
+ * A small HTTP client for the API tests: real requests to the running server, answers
+ * with status, headers and the parsed body.
  */
 public final class Api {
 
@@ -84,7 +84,8 @@ public final class Api {
 	}
 
 	/**
-	 * Posts a form the way a client talking plain HTTP straight to the server does: no forwarded headers.
+	 * Posts a form the way a client talking plain HTTP straight to the server does: no
+	 * forwarded headers.
 	 * @param path the path
 	 * @param form the encoded form
 	 * @return the answer
@@ -103,8 +104,8 @@ public final class Api {
 	 * @return the answer
 	 */
 	public Response register(String username, String password) {
-		return postJson("/api/v1/users", json(Map.of("username", username, "email", username + "@example.test",
-				"password", password)), null);
+		return postJson("/api/v1/users",
+				json(Map.of("username", username, "email", username + "@example.test", "password", password)), null);
 	}
 
 	/**
@@ -171,7 +172,8 @@ public final class Api {
 	}
 
 	private HttpRequest.Builder request(String path, @Nullable String token) {
-		// as a TLS-terminating proxy would send it; honoured only where 127.0.0.1 is a trusted proxy (prod tests)
+		// as a TLS-terminating proxy would send it; honoured only where 127.0.0.1 is a
+		// trusted proxy (prod tests)
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("X-Forwarded-Proto", "https");

@@ -16,12 +16,12 @@ public final class ApiTestSupport {
 	public static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
 
 	/**
-	 * The properties: a bootstrap administrator, a user check that always asks the database (so a deletion shows
-	 * at once, not within the default 30 s), and an API rate limit high enough for a test run.
+	 * The properties: a bootstrap administrator, a user check that always asks the
+	 * database (so a deletion shows at once, not within the default 30 s), and an API
+	 * rate limit high enough for a test run.
 	 */
-	public static final String[] PROPERTIES = { "app.admin.username=" + ADMIN,
-			"app.admin.password=" + ADMIN_PASSWORD, "secure-api.jwt.user-check-ttl=0s",
-			"secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!",
+	public static final String[] PROPERTIES = { "app.admin.username=" + ADMIN, "app.admin.password=" + ADMIN_PASSWORD,
+			"secure-api.jwt.user-check-ttl=0s", "secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!",
 			"secure-api.rate-limit.policies[0].name=api", "secure-api.rate-limit.policies[0].paths[0]=/api/**",
 			"secure-api.rate-limit.policies[0].limits[0].capacity=1000000",
 			"secure-api.rate-limit.policies[0].limits[0].period=1m",
@@ -29,8 +29,8 @@ public final class ApiTestSupport {
 			"secure-api.crypto.blind-index.key=ZXhhbXBsZS1hcHAgdGVzdCBibGluZCBpbmRleCAzMiE=" };
 
 	/**
-	 * The production findings the prod-profile tests accept: there is no KMS or Vault on a test machine, so field
-	 * encryption uses the local provider with a fixed test key.
+	 * The production findings the prod-profile tests accept: there is no KMS or Vault on
+	 * a test machine, so field encryption uses the local provider with a fixed test key.
 	 */
 	public static final String PROD_TEST_IGNORED_FINDINGS = "crypto.development-key";
 

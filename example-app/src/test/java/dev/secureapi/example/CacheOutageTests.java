@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,9 +25,10 @@ import dev.secureapi.test.RequiresServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Redis outage degrades the cache to the database: reads and writes keep answering 200 (never 500), each cache
- * failure is counted in {@code app.cache.errors}, and once Redis is back the caches work again without stale
- * data. Runs the prod profile against PostgreSQL and a Redis server of its own that the test stops.
+ * A Redis outage degrades the cache to the database: reads and writes keep answering 200
+ * (never 500), each cache failure is counted in {@code app.cache.errors}, and once Redis
+ * is back the caches work again without stale data. Runs the prod profile against
+ * PostgreSQL and a Redis server of its own that the test stops.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
@@ -59,8 +59,9 @@ class CacheOutageTests {
 	}
 
 	/**
-	 * Waits until password logins are served: right after start-up on a busy machine the login guard can still be
-	 * opening its Redis connection, and answers 503 (fail-closed) for its circuit's open duration.
+	 * Waits until password logins are served: right after start-up on a busy machine the
+	 * login guard can still be opening its Redis connection, and answers 503
+	 * (fail-closed) for its circuit's open duration.
 	 */
 	@BeforeEach
 	void awaitLogins() throws Exception {
@@ -100,8 +101,9 @@ class CacheOutageTests {
 		assertThat(cacheErrors()).isGreaterThan(errorsBefore);
 
 		redis.restart();
-		assertThat(api.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "After Outage")),
-				user.accessToken()).status()).isEqualTo(200);
+		assertThat(api
+			.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "After Outage")), user.accessToken())
+			.status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
 			.isEqualTo("After Outage");
 		assertThat(api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").asString())
@@ -109,9 +111,10 @@ class CacheOutageTests {
 	}
 
 	/**
-	 * While Redis stalls (SIGSTOP: connections stay open, nothing answers) the cache is skipped after the first
-	 * timeout, so the profile change's eviction never reaches Redis then; once Redis answers again, the user
-	 * cached before the stall is not served: the eviction is sent before the instance reads Redis again.
+	 * While Redis stalls (SIGSTOP: connections stay open, nothing answers) the cache is
+	 * skipped after the first timeout, so the profile change's eviction never reaches
+	 * Redis then; once Redis answers again, the user cached before the stall is not
+	 * served: the eviction is sent before the instance reads Redis again.
 	 */
 	@Test
 	void aProfileChangedWhileRedisStallsIsNotServedStaleOnceRedisAnswersAgain() throws Exception {
@@ -125,17 +128,20 @@ class CacheOutageTests {
 		long pid = redisPid();
 		signal("STOP", pid);
 		try {
-			// the first read meets the command timeout and opens the circuit; the change's eviction is skipped
+			// the first read meets the command timeout and opens the circuit; the
+			// change's eviction is skipped
 			assertThat(displayName(api, user)).isEqualTo("Before Stall");
-			assertThat(api.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "During Stall")),
-					user.accessToken()).status()).isEqualTo(200);
+			assertThat(api
+				.patchJson("/api/v1/users/me", api.json(Api.body("display_name", "During Stall")), user.accessToken())
+				.status()).isEqualTo(200);
 			assertThat(displayName(api, user)).isEqualTo("During Stall");
 		}
 		finally {
 			signal("CONT", pid);
 		}
 
-		// past the open duration the cache is used again: first the skipped eviction, then reads and fills
+		// past the open duration the cache is used again: first the skipped eviction,
+		// then reads and fills
 		Thread.sleep(1000);
 		for (int i = 0; i < 3; i++) {
 			assertThat(displayName(api, user)).isEqualTo("During Stall");
@@ -159,8 +165,7 @@ class CacheOutageTests {
 	}
 
 	private double cacheErrors() {
-		return this.meters.find(LoggingCacheErrorHandler.METER).counters().stream().mapToDouble((c) -> c.count())
-			.sum();
+		return this.meters.find(LoggingCacheErrorHandler.METER).counters().stream().mapToDouble((c) -> c.count()).sum();
 	}
 
 }

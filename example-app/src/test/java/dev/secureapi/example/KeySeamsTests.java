@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,19 +34,24 @@ import dev.secureapi.security.authentication.UserAccountService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP on the embedded default, the places where encryption meets the rest of the application: a key
- * provider that is down does not change how a login answers, and a data key that cannot be stored fails the write
- * with 503 and stores nothing.
+ * Over real HTTP on the embedded default, the places where encryption meets the rest of
+ * the application: a key provider that is down does not change how a login answers, and a
+ * data key that cannot be stored fails the write with 503 and stores nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:key-seams;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class KeySeamsTests {
 
-	/** While set, every call to the key provider fails, as an unreachable KMS or Vault. */
+	/**
+	 * While set, every call to the key provider fails, as an unreachable KMS or Vault.
+	 */
 	static final AtomicBoolean providerDown = new AtomicBoolean();
 
-	/** While set, the data-key table cannot be written, as a database that went away at that moment. */
+	/**
+	 * While set, the data-key table cannot be written, as a database that went away at
+	 * that moment.
+	 */
 	static final AtomicBoolean keyTableDown = new AtomicBoolean();
 
 	@LocalServerPort
@@ -78,7 +82,8 @@ class KeySeamsTests {
 	@Test
 	void withTheKeyProviderDownLoginAnswersTheSameForExistingAndMissingUsers() {
 		TestUser user = this.api.newUser("kms-down");
-		// no unwrapped key left in memory: anything that decrypted would have to call the provider
+		// no unwrapped key left in memory: anything that decrypted would have to call the
+		// provider
 		this.keys.clearCache();
 		providerDown.set(true);
 
@@ -86,8 +91,7 @@ class KeySeamsTests {
 		Response missingWrong = this.api.login(Api.unique("nobody"), "wrong-password-1");
 		assertThat(existingWrong.status()).isEqualTo(401);
 		assertThat(missingWrong.status()).isEqualTo(401);
-		assertThat(existingWrong.json().get("error").asString())
-			.isEqualTo(missingWrong.json().get("error").asString());
+		assertThat(existingWrong.json().get("error").asString()).isEqualTo(missingWrong.json().get("error").asString());
 		// the right password still logs in: a login needs no data key
 		Response right = this.api.login(user.username(), user.password());
 		assertThat(right.status()).isEqualTo(200);
@@ -99,7 +103,8 @@ class KeySeamsTests {
 		TestUser user = this.api.newUser("check-kms-down");
 		this.keys.clearCache();
 		providerDown.set(true);
-		// the check behind every authenticated request (once per user-check-ttl) reads nothing encrypted
+		// the check behind every authenticated request (once per user-check-ttl) reads
+		// nothing encrypted
 		assertThat(this.accounts.findBySubject(Long.toString(user.id()))).hasValueSatisfying((account) -> {
 			assertThat(account.username()).isEqualTo(user.username());
 			assertThat(account.roles()).containsExactly("USER");
@@ -115,7 +120,8 @@ class KeySeamsTests {
 	void aDataKeyThatCannotBeStoredFailsTheWriteWith503AndStoresNothing() {
 		String name = Api.unique("keyless");
 		int keysBefore = count("secure_api_data_key");
-		// the next write needs a new data key, and the key table is unreachable at that moment
+		// the next write needs a new data key, and the key table is unreachable at that
+		// moment
 		this.keys.clearCache();
 		keyTableDown.set(true);
 		Response refused = this.api.register(name, "long-enough-1");
@@ -130,8 +136,9 @@ class KeySeamsTests {
 		keyTableDown.set(false);
 		assertThat(this.api.register(name, "long-enough-1").status()).isEqualTo(201);
 		this.keys.clearCache();
-		assertThat(this.api.get("/api/v1/users/me", this.api.token(name, "long-enough-1")).json().get("email")
-			.asString()).isEqualTo(name.toLowerCase() + "@example.test");
+		assertThat(
+				this.api.get("/api/v1/users/me", this.api.token(name, "long-enough-1")).json().get("email").asString())
+			.isEqualTo(name.toLowerCase() + "@example.test");
 	}
 
 	private int count(String table) {

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +30,9 @@ import dev.secureapi.test.RequiresServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The last-administrator rule under concurrency on real PostgreSQL (READ COMMITTED): two administrators demoting or
- * deleting each other at the same moment never leave the service without one.
+ * The last-administrator rule under concurrency on real PostgreSQL (READ COMMITTED): two
+ * administrators demoting or deleting each other at the same moment never leave the
+ * service without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RequiresServices(RequiresServices.Service.POSTGRES)
@@ -71,16 +71,20 @@ class LastAdminRaceTests {
 		Admin winner = new Admin(first, api.token(username(first), PASSWORD));
 		int conflicts = 0;
 		for (int round = 0; round < ROUNDS; round++) {
-			long id = this.users.create(Api.unique("rival"), Api.unique("rival") + "@example.test", PASSWORD,
-					EnumSet.of(Role.USER, Role.ADMIN)).id();
+			long id = this.users
+				.create(Api.unique("rival"), Api.unique("rival") + "@example.test", PASSWORD,
+						EnumSet.of(Role.USER, Role.ADMIN))
+				.id();
 			Admin rival = new Admin(id, api.token(username(id), PASSWORD));
 			boolean delete = round % 2 == 1;
 			Admin current = winner;
-			List<Response> answers = race(() -> act(api, current, rival, delete), () -> act(api, rival, current, delete));
+			List<Response> answers = race(() -> act(api, current, rival, delete),
+					() -> act(api, rival, current, delete));
 			List<Response> won = answers.stream().filter((answer) -> answer.status() < 300).toList();
 			assertThat(won).as("round %d: %s", round, answers).hasSize(1);
 			Response lost = answers.get((won.get(0) == answers.get(0)) ? 1 : 0);
-			// the loser reached the service after the winner committed (409), or its token was refused at once (401)
+			// the loser reached the service after the winner committed (409), or its
+			// token was refused at once (401)
 			assertThat(lost.status()).as("round %d: %s", round, answers).isIn(409, 401);
 			UserApiContractTests.assertProblem(lost, lost.status());
 			if (lost.status() == 401) {
@@ -99,8 +103,10 @@ class LastAdminRaceTests {
 	void twoConcurrentDemotionsOrDeletionsInTheServiceAlwaysLeaveOneAndTheLoserGets409() throws Exception {
 		long winner = onlyAdmin("service");
 		for (int round = 0; round < ROUNDS; round++) {
-			long rival = this.users.create(Api.unique("svc"), Api.unique("svc") + "@example.test", PASSWORD,
-					EnumSet.of(Role.USER, Role.ADMIN)).id();
+			long rival = this.users
+				.create(Api.unique("svc"), Api.unique("svc") + "@example.test", PASSWORD,
+						EnumSet.of(Role.USER, Role.ADMIN))
+				.id();
 			boolean delete = round % 2 == 1;
 			long current = winner;
 			List<Object> outcomes = race(() -> change(rival, current, delete), () -> change(current, rival, delete));
@@ -114,12 +120,13 @@ class LastAdminRaceTests {
 	}
 
 	private Response act(Api api, Admin actor, Admin target, boolean delete) {
-		return delete ? api.delete("/api/v1/users/" + target.id(), actor.token())
-				: api.putJson("/api/v1/users/" + target.id() + "/roles", api.json(Api.body("roles", List.of("USER"))),
-						actor.token());
+		return delete ? api.delete("/api/v1/users/" + target.id(), actor.token()) : api.putJson(
+				"/api/v1/users/" + target.id() + "/roles", api.json(Api.body("roles", List.of("USER"))), actor.token());
 	}
 
-	/** Demotes or deletes {@code target} as {@code actor}; answers the exception, or "ok". */
+	/**
+	 * Demotes or deletes {@code target} as {@code actor}; answers the exception, or "ok".
+	 */
 	private Object change(long target, long actor, boolean delete) {
 		try {
 			if (delete) {
@@ -154,8 +161,10 @@ class LastAdminRaceTests {
 
 	/** Makes a new user the only administrator, whatever another test left. */
 	private long onlyAdmin(String prefix) {
-		long id = this.users.create(Api.unique(prefix), Api.unique(prefix) + "@example.test", PASSWORD,
-				EnumSet.of(Role.USER, Role.ADMIN)).id();
+		long id = this.users
+			.create(Api.unique(prefix), Api.unique(prefix) + "@example.test", PASSWORD,
+					EnumSet.of(Role.USER, Role.ADMIN))
+			.id();
 		this.jdbc.update("DELETE FROM user_roles WHERE role = 'ADMIN' AND user_id <> ?", id);
 		return id;
 	}
@@ -165,8 +174,7 @@ class LastAdminRaceTests {
 	}
 
 	private int admins() {
-		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM user_roles WHERE role = 'ADMIN'",
-				Integer.class);
+		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM user_roles WHERE role = 'ADMIN'", Integer.class);
 		return (count != null) ? count : 0;
 	}
 

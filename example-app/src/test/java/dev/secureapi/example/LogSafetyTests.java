@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -20,14 +19,17 @@ import dev.secureapi.example.Api.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No password, password hash, token or full e-mail address reaches the log during a whole register, login,
- * refresh, patch and delete flow (with a failed login and a refresh-token reuse), with DEBUG logging on for the
- * application, Spring MVC and Spring Security.
+ * No password, password hash, token or full e-mail address reaches the log during a whole
+ * register, login, refresh, patch and delete flow (with a failed login and a
+ * refresh-token reuse), with DEBUG logging on for the application, Spring MVC and Spring
+ * Security.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:logs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "logging.level.dev.secureapi=DEBUG",
-				"logging.level.org.springframework.web=DEBUG", "logging.level.org.springframework.security=DEBUG" })
+		properties = {
+				"spring.datasource.url=jdbc:h2:mem:logs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+						+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"logging.level.dev.secureapi=DEBUG", "logging.level.org.springframework.web=DEBUG",
+				"logging.level.org.springframework.security=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class LogSafetyTests {
 
@@ -50,8 +52,8 @@ class LogSafetyTests {
 		String email = username + "@mail.example.test";
 		String newEmail = "new." + email;
 		String newPassword = "An0ther-secret-pass";
-		Response registered = api.postJson("/api/v1/users", api.json(Api.body("username", username, "email", email,
-				"password", password)), null);
+		Response registered = api.postJson("/api/v1/users",
+				api.json(Api.body("username", username, "email", email, "password", password)), null);
 		assertThat(registered.status()).isEqualTo(201);
 		long id = registered.json().get("id").asLong();
 		Response wrongLogin = api.login(username, password + "x");
@@ -66,8 +68,9 @@ class LogSafetyTests {
 		String secondRefresh = refreshed.json().get("refresh_token").asString();
 		assertThat(api.postForm("/api/v1/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))
 			.status()).as("reuse").isEqualTo(401);
-		Response patched = api.patchJson("/api/v1/users/me", api.json(Api.body("email", newEmail, "new_password",
-				newPassword, "current_password", password)), secondAccess);
+		Response patched = api.patchJson("/api/v1/users/me",
+				api.json(Api.body("email", newEmail, "new_password", newPassword, "current_password", password)),
+				secondAccess);
 		assertThat(patched.status()).isEqualTo(200);
 		String hash = this.jdbc.queryForObject("SELECT password_hash FROM users WHERE id = ?", String.class, id);
 		String adminToken = api.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
@@ -79,8 +82,8 @@ class LogSafetyTests {
 		String log = output.getAll();
 		assertThat(log).contains("AUTHENTICATION_SUCCESS", "REFRESH_TOKEN_REUSE", "USER_DELETED", "unknown-user:");
 		assertThat(log).as("a failed login of an existing user names the user").contains("principal=" + username);
-		for (String secret : List.of(typedIntoTheUserName, password, newPassword, ApiTestSupport.ADMIN_PASSWORD, hash, "$argon2",
-				accessToken, secondAccess, adminToken, refreshToken, secondRefresh, email, newEmail,
+		for (String secret : List.of(typedIntoTheUserName, password, newPassword, ApiTestSupport.ADMIN_PASSWORD, hash,
+				"$argon2", accessToken, secondAccess, adminToken, refreshToken, secondRefresh, email, newEmail,
 				email.substring(0, email.indexOf('@') + 1) + "mail")) {
 			assertThat(log).as("the log must not contain %s", secret).doesNotContain(secret);
 		}

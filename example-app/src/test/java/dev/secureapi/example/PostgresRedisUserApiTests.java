@@ -3,7 +3,6 @@ package dev.secureapi.example;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,8 +17,8 @@ import dev.secureapi.test.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API contract in the prod profile: PostgreSQL, the Redis cache and Redis rate-limit buckets, production
- * checks in fail mode.
+ * The API contract in the prod profile: PostgreSQL, the Redis cache and Redis rate-limit
+ * buckets, production checks in fail mode.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
@@ -37,7 +36,8 @@ class PostgresRedisUserApiTests extends UserApiContractTests {
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(200);
 		String key = cachePrefix + "users::" + user.id();
 		String cached = this.redis.opsForValue().get(key);
-		assertThat(cached).startsWith("{").contains("\"username\":\"" + user.username() + "\"")
+		assertThat(cached).startsWith("{")
+			.contains("\"username\":\"" + user.username() + "\"")
 			.doesNotContain("@class", "password");
 		assertThat(this.redis.getExpire(key, TimeUnit.SECONDS)).isBetween(1L, 60L);
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +27,9 @@ import dev.secureapi.test.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On PostgreSQL: duplicate registrations (409, their transaction rolled back) interleaved with successful ones,
- * with data keys replaced every second encryption, leave every stored e-mail readable by another instance.
+ * On PostgreSQL: duplicate registrations (409, their transaction rolled back) interleaved
+ * with successful ones, with data keys replaced every second encryption, leave every
+ * stored e-mail readable by another instance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
@@ -55,8 +55,10 @@ class PostgresRolledBackWriteTests {
 		Api api = new Api(this.port);
 		String taken = Api.unique("taken");
 		assertThat(api.register(taken, "long-enough-1").status()).isEqualTo(201);
-		// with a new key every second encryption, this order makes some duplicate (whose transaction rolls back)
-		// create a key that the next successful registration encrypts under, whatever the count before it
+		// with a new key every second encryption, this order makes some duplicate (whose
+		// transaction rolls back)
+		// create a key that the next successful registration encrypts under, whatever the
+		// count before it
 		List<Integer> statuses = new ArrayList<>();
 		for (char step : "DNDNNDNDNDNN".toCharArray()) {
 			statuses.add(api.register((step == 'D') ? taken : Api.unique("later"), "long-enough-1").status());
@@ -65,8 +67,8 @@ class PostgresRolledBackWriteTests {
 
 		// another instance: its own key cache, reading the key table
 		DataKeyManager otherInstance = new DataKeyManager(this.keys.getProvider(),
-				new JdbcDataKeyStore(this.dataSource),
-				new DataKeyManager.Limits(Duration.ofMinutes(15), 100, 1000), Clock.systemUTC(), CryptoMetrics.NONE);
+				new JdbcDataKeyStore(this.dataSource), new DataKeyManager.Limits(Duration.ofMinutes(15), 100, 1000),
+				Clock.systemUTC(), CryptoMetrics.NONE);
 		FieldEncryptor other = new FieldEncryptor(otherInstance, CryptoMetrics.NONE);
 		List<String> usernames = this.jdbc.queryForList("SELECT username FROM users ORDER BY id", String.class);
 		List<String> emails = this.jdbc.queryForList("SELECT email FROM users ORDER BY id", String.class);

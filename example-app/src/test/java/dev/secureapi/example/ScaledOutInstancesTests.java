@@ -10,7 +10,6 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,11 +22,13 @@ import dev.secureapi.test.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several instances of the application in the prod profile on one PostgreSQL database, each on its own port,
- * behave as one: three on a Redis Cluster, two on a Sentinel-managed primary. Rate limits and the login guard
- * count together, a refresh token reused at any instance revokes its family everywhere, a revoked access token is
- * refused everywhere, and a write through one instance is seen by the others at once (their caches are
- * invalidated). Refresh tokens and revoked ids are kept in Redis here, so that store is exercised too.
+ * Several instances of the application in the prod profile on one PostgreSQL database,
+ * each on its own port, behave as one: three on a Redis Cluster, two on a
+ * Sentinel-managed primary. Rate limits and the login guard count together, a refresh
+ * token reused at any instance revokes its family everywhere, a revoked access token is
+ * refused everywhere, and a write through one instance is seen by the others at once
+ * (their caches are invalidated). Refresh tokens and revoked ids are kept in Redis here,
+ * so that store is exercised too.
  */
 @RequiresServices({ RequiresServices.Service.POSTGRES, RequiresServices.Service.REDIS })
 @ParameterizedClass
@@ -52,13 +53,15 @@ class ScaledOutInstancesTests {
 		properties.addAll(List.of("server.port=0", "spring.main.banner-mode=off", "spring.datasource.url=" + database,
 				"secure-api.proxy.trusted-proxies=127.0.0.1/32,::1/128",
 				"secure-api.production-checks.ignored=" + ApiTestSupport.PROD_TEST_IGNORED_FINDINGS,
-				"spring.cache.redis.key-prefix=" + prefix + "cache:", "secure-api.rate-limit.redis.key-prefix=" + prefix
-						+ "rl:",
-				"secure-api.jwt.refresh-store=redis", "secure-api.jwt.redis-key-prefix=" + prefix + "jwt:",
-				// a loaded build machine can take longer than the production 100 ms for a first command
+				"spring.cache.redis.key-prefix=" + prefix + "cache:",
+				"secure-api.rate-limit.redis.key-prefix=" + prefix + "rl:", "secure-api.jwt.refresh-store=redis",
+				"secure-api.jwt.redis-key-prefix=" + prefix + "jwt:",
+				// a loaded build machine can take longer than the production 100 ms for a
+				// first command
 				"secure-api.rate-limit.redis.command-timeout=5s",
 				"secure-api.rate-limit.login.max-failures-per-user-and-ip=5",
-				"secure-api.rate-limit.policies[1].name=health", "secure-api.rate-limit.policies[1].paths[0]=/actuator/health",
+				"secure-api.rate-limit.policies[1].name=health",
+				"secure-api.rate-limit.policies[1].paths[0]=/actuator/health",
 				"secure-api.rate-limit.policies[1].limits[0].capacity=" + LIMITED_CAPACITY,
 				"secure-api.rate-limit.policies[1].limits[0].period=1h"));
 		if (TestServices.postgres().username() != null) {
@@ -67,7 +70,8 @@ class ScaledOutInstancesTests {
 		}
 		int count = (topology == RedisTopology.CLUSTER) ? 3 : 2;
 		for (int i = 0; i < count; i++) {
-			// as command-line arguments, so they take precedence over application.yaml as in a deployment
+			// as command-line arguments, so they take precedence over application.yaml as
+			// in a deployment
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(ExampleApplication.class)
 				.profiles("prod")
 				.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));

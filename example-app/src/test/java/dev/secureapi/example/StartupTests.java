@@ -3,7 +3,6 @@ package dev.secureapi.example;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * What stops the application at start-up: a weak or half-configured administrator, an administrator name someone
- * registered first, and the development defaults under the prod profile.
+ * What stops the application at start-up: a weak or half-configured administrator, an
+ * administrator name someone registered first, and the development defaults under the
+ * prod profile.
  */
 class StartupTests {
 
@@ -52,9 +52,10 @@ class StartupTests {
 			Api api = new Api(first.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			assertThat(api.register("rootowner", "squatters-own-pass-1").status()).isEqualTo(201);
 		}
-		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ExampleApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + database, "--app.admin.username=rootowner",
-				"--app.admin.password=Str0ng-Kestrel-pass!").close());
+		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ExampleApplication.class)
+			.run("--server.port=0", "--spring.datasource.url=" + database, "--app.admin.username=rootowner",
+					"--app.admin.password=Str0ng-Kestrel-pass!")
+			.close());
 		Throwable refusal = failure;
 		while (refusal != null && !(refusal instanceof AdminBootstrapException)) {
 			refusal = refusal.getCause();
@@ -69,10 +70,11 @@ class StartupTests {
 
 	@Test
 	void theProdProfileRefusesTheEmbeddedDatabaseAndInProcessCache() {
-		assertThatExceptionOfType(InsecureConfigurationException.class)
-			.isThrownBy(() -> start("spring.profiles.active=prod", "spring.cache.type=caffeine",
-					"spring.autoconfigure.exclude=org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-					"secure-api.rate-limit.backend=local", "secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!"))
+		assertThatExceptionOfType(InsecureConfigurationException.class).isThrownBy(() -> start(
+				"spring.profiles.active=prod", "spring.cache.type=caffeine",
+				"spring.autoconfigure.exclude=org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"secure-api.rate-limit.backend=local",
+				"secure-api.jwt.secret=test-secret-with-at-least-32-bytes-of-entropy!"))
 			.withMessageContaining(DevelopmentDefaultsCheck.EMBEDDED_DATABASE)
 			.withMessageContaining(DevelopmentDefaultsCheck.IN_PROCESS_CACHE);
 	}
@@ -80,9 +82,11 @@ class StartupTests {
 	private static void start(String... properties) {
 		String database = "--spring.datasource.url=jdbc:h2:mem:startup" + System.nanoTime()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-		// command-line arguments, so they win over application.yaml and its profile documents
-		String[] args = Stream.concat(Stream.of("--server.port=0", database),
-				Stream.of(properties).map((property) -> "--" + property)).toArray(String[]::new);
+		// command-line arguments, so they win over application.yaml and its profile
+		// documents
+		String[] args = Stream
+			.concat(Stream.of("--server.port=0", database), Stream.of(properties).map((property) -> "--" + property))
+			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ExampleApplication.class)
 			.run(args)) {
 			assertThat(context.isRunning()).isTrue();

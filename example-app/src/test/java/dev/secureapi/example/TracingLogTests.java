@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -19,9 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request that arrives with a W3C {@code traceparent} continues that trace: the access-log line and the audit
- * event it causes carry its trace id and a span id in the JSON (ECS) log as {@code trace_id} and {@code span_id},
- * next to the request id.
+ * A request that arrives with a W3C {@code traceparent} continues that trace: the
+ * access-log line and the audit event it causes carry its trace id and a span id in the
+ * JSON (ECS) log as {@code trace_id} and {@code span_id}, next to the request id.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:tracing;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -40,8 +39,7 @@ class TracingLogTests {
 	}
 
 	@Test
-	void aRequestWithATraceparentLogsItsTraceIdInTheAccessLogAndTheAuditTrail(CapturedOutput output)
-			throws Exception {
+	void aRequestWithATraceparentLogsItsTraceIdInTheAccessLogAndTheAuditTrail(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/token"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -54,8 +52,8 @@ class TracingLogTests {
 			.anySatisfy((line) -> assertThat(line).contains("\"secure-api.access\"", "\"trace_id\":\"" + TRACE_ID,
 					"\"span_id\":\"", "\"request_id\":\""));
 		assertThat(traced).as("audit event")
-			.anySatisfy((line) -> assertThat(line).contains("dev.secureapi.example.audit",
-					"\"trace_id\":\"" + TRACE_ID, "\"span_id\":\""));
+			.anySatisfy((line) -> assertThat(line).contains("dev.secureapi.example.audit", "\"trace_id\":\"" + TRACE_ID,
+					"\"span_id\":\""));
 		assertThat(traced).as("no line names them the other way")
 			.noneSatisfy((line) -> assertThat(line).containsAnyOf("\"traceId\"", "\"spanId\""));
 	}

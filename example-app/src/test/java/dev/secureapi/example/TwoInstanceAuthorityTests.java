@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,9 +19,10 @@ import dev.secureapi.test.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the prod profile sharing one PostgreSQL database and one Redis: a demotion made on one refuses
- * the demoted admin's old token there at once (although its user check caches answers for ten minutes) and on the
- * other once its {@code user-check-ttl} (one second here) has passed.
+ * Two instances of the prod profile sharing one PostgreSQL database and one Redis: a
+ * demotion made on one refuses the demoted admin's old token there at once (although its
+ * user check caches answers for ten minutes) and on the other once its
+ * {@code user-check-ttl} (one second here) has passed.
  */
 @RequiresServices({ RequiresServices.Service.POSTGRES, RequiresServices.Service.REDIS })
 class TwoInstanceAuthorityTests {
@@ -43,7 +43,8 @@ class TwoInstanceAuthorityTests {
 		String adminToken = changer.token(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
 		TestUser user = changer.newUser("twin");
 		String roles = "/api/v1/users/" + user.id() + "/roles";
-		assertThat(changer.putJson(roles, changer.json(Api.body("roles", List.of("USER", "ADMIN"))), adminToken).status())
+		assertThat(
+				changer.putJson(roles, changer.json(Api.body("roles", List.of("USER", "ADMIN"))), adminToken).status())
 			.isEqualTo(200);
 		String token = other.token(user.username(), user.password());
 		// both instances now hold a cached "active" answer for the user

@@ -11,11 +11,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import dev.secureapi.example.Api.Response;
 import dev.secureapi.example.Api.TestUser;
@@ -23,8 +22,9 @@ import dev.secureapi.example.Api.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API table of ARCHITECTURE.md and the issue's bad inputs, over real HTTP. Run against H2 (the embedded
- * default) and against PostgreSQL + Redis (the prod profile) by the subclasses.
+ * The API table of ARCHITECTURE.md and the issue's bad inputs, over real HTTP. Run
+ * against H2 (the embedded default) and against PostgreSQL + Redis (the prod profile) by
+ * the subclasses.
  */
 abstract class UserApiContractTests {
 
@@ -59,9 +59,10 @@ abstract class UserApiContractTests {
 	@Test
 	void registrationAnswers201WithLocationAndTheUserInSnakeCaseWithoutAnyHash() {
 		String name = Api.unique("reg");
-		Response response = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
-				name.toUpperCase() + "@Example.TEST", "password", "long-enough-1", "display_name", "Reg User", "bio",
-				"<b>hello</b>")), null);
+		Response response = this.api.postJson("/api/v1/users",
+				this.api.json(Api.body("username", name, "email", name.toUpperCase() + "@Example.TEST", "password",
+						"long-enough-1", "display_name", "Reg User", "bio", "<b>hello</b>")),
+				null);
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode user = response.json();
 		assertThat(response.header("Location")).isEqualTo("/api/v1/users/" + user.get("id").asLong());
@@ -77,9 +78,11 @@ abstract class UserApiContractTests {
 	@Test
 	void registrationIgnoresRolesAndIdInTheBody() {
 		String name = Api.unique("mass");
-		Response response = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
-				name + "@example.test", "password", "long-enough-1", "roles", List.of("ADMIN"), "id", 999999,
-				"password_hash", "{noop}x", "created_at", "2000-01-01T00:00:00Z")), null);
+		Response response = this.api.postJson("/api/v1/users",
+				this.api.json(Api.body("username", name, "email", name + "@example.test", "password", "long-enough-1",
+						"roles", List.of("ADMIN"), "id", 999999, "password_hash", "{noop}x", "created_at",
+						"2000-01-01T00:00:00Z")),
+				null);
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().get("roles").toString()).isEqualTo("[\"USER\"]");
 		assertThat(response.json().get("id").asLong()).isNotEqualTo(999999);
@@ -91,9 +94,9 @@ abstract class UserApiContractTests {
 	@Test
 	void theEmailIsStoredEncryptedWithABlindIndexForUniqueness() {
 		TestUser user = this.api.newUser("secret");
-		Map<String, Object> row = this.jdbc.queryForMap("SELECT email, email_index FROM users WHERE id = ?",
-				user.id());
-		assertThat((String) row.get("email")).startsWith("saf:").doesNotContain(user.username())
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT email, email_index FROM users WHERE id = ?", user.id());
+		assertThat((String) row.get("email")).startsWith("saf:")
+			.doesNotContain(user.username())
 			.doesNotContain("example");
 		assertThat((String) row.get("email_index")).hasSize(64).doesNotContain(user.username());
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("email").asString())
@@ -160,8 +163,12 @@ abstract class UserApiContractTests {
 				int n = i;
 				results.add(pool.submit(() -> {
 					start.await();
-					return this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
-							name + n + "@example.test", "password", "long-enough-1")), null).status();
+					return this.api
+						.postJson("/api/v1/users",
+								this.api.json(Api.body("username", name, "email", name + n + "@example.test",
+										"password", "long-enough-1")),
+								null)
+						.status();
 				}));
 			}
 			start.countDown();
@@ -184,8 +191,9 @@ abstract class UserApiContractTests {
 		String bio = "<script>alert(1)</script><b>bold</b><img src=x onerror=alert(2)>"
 				+ "<a href=\"javascript:alert(3)\">js</a><a href=\"https://example.com/\" onclick=\"x()\">ok</a>"
 				+ "<p style=\"color:red\">para</p>";
-		Response response = this.api.postJson("/api/v1/users", this.api.json(Api.body("username", name, "email",
-				name + "@example.test", "password", "long-enough-1", "bio", bio)), null);
+		Response response = this.api.postJson("/api/v1/users", this.api
+			.json(Api.body("username", name, "email", name + "@example.test", "password", "long-enough-1", "bio", bio)),
+				null);
 		assertThat(response.status()).isEqualTo(201);
 		String stored = this.jdbc.queryForObject("SELECT bio FROM users WHERE username = ?", String.class, name);
 		assertThat(stored).isEqualTo(response.json().get("bio").asString())
@@ -292,8 +300,7 @@ abstract class UserApiContractTests {
 	@Test
 	void patchingTheProfileIsVisibleOnTheVeryNextReadAndIgnoresRolesAndId() {
 		TestUser user = this.api.newUser("patch");
-		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").isNull())
-			.isTrue();
+		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").isNull()).isTrue();
 		Response patched = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("display_name", "New Name",
 				"bio", "<i>it</i><script>x</script>", "roles", List.of("ADMIN"), "id", 1)), user.accessToken());
 		assertThat(patched.status()).isEqualTo(200);
@@ -310,29 +317,32 @@ abstract class UserApiContractTests {
 	void aNewPasswordNeedsTheRightCurrentPasswordElse400AndNothingChanges() {
 		TestUser user = this.api.newUser("chpw");
 		Response missing = this.api.patchJson("/api/v1/users/me",
-				this.api.json(Api.body("new_password", "brand-new-pass-1", "display_name", "Changed")), user.accessToken());
+				this.api.json(Api.body("new_password", "brand-new-pass-1", "display_name", "Changed")),
+				user.accessToken());
 		assertProblem(missing, 400);
 		assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("current_password");
-		Response wrong = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("new_password",
-				"brand-new-pass-1", "current_password", "wrong-password")), user.accessToken());
+		Response wrong = this.api.patchJson("/api/v1/users/me",
+				this.api.json(Api.body("new_password", "brand-new-pass-1", "current_password", "wrong-password")),
+				user.accessToken());
 		assertProblem(wrong, 400);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("display_name").isNull()).isTrue();
 		assertThat(this.api.login(user.username(), user.password()).status()).isEqualTo(200);
 
-		Response right = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("new_password",
-				"brand-new-pass-1", "current_password", user.password())), user.accessToken());
+		Response right = this.api.patchJson("/api/v1/users/me",
+				this.api.json(Api.body("new_password", "brand-new-pass-1", "current_password", user.password())),
+				user.accessToken());
 		assertThat(right.status()).isEqualTo(200);
 		assertThat(this.api.login(user.username(), "brand-new-pass-1").status()).isEqualTo(200);
 		assertThat(this.api.login(user.username(), user.password()).status()).isEqualTo(401);
-		assertThat(refresh(user.refreshToken()).status()).as("a password change ends older sessions")
-			.isEqualTo(401);
+		assertThat(refresh(user.refreshToken()).status()).as("a password change ends older sessions").isEqualTo(401);
 	}
 
 	@Test
 	void aNewEmailNeedsTheRightCurrentPassword() {
 		TestUser user = this.api.newUser("chmail");
 		String email = Api.unique("new") + "@example.test";
-		assertProblem(this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("email", email)), user.accessToken()),
+		assertProblem(
+				this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("email", email)), user.accessToken()),
 				400);
 		assertThat(this.api.get("/api/v1/users/me", user.accessToken()).json().get("email").asString())
 			.isEqualTo(user.username().toLowerCase() + "@example.test");
@@ -493,11 +503,11 @@ abstract class UserApiContractTests {
 	@Test
 	void theLastAdminCanBeNeitherDemotedNorDeleted() {
 		long adminId = this.api.get("/api/v1/users/me", this.adminToken).json().get("id").asLong();
-		assertProblem(this.api.putJson("/api/v1/users/" + adminId + "/roles", "{\"roles\": [\"USER\"]}",
-				this.adminToken), 409);
+		assertProblem(
+				this.api.putJson("/api/v1/users/" + adminId + "/roles", "{\"roles\": [\"USER\"]}", this.adminToken),
+				409);
 		assertProblem(this.api.delete("/api/v1/users/" + adminId, this.adminToken), 409);
-		assertThat(this.api.get("/api/v1/users/me", this.adminToken).json().get("roles").toString())
-			.contains("ADMIN");
+		assertThat(this.api.get("/api/v1/users/me", this.adminToken).json().get("roles").toString()).contains("ADMIN");
 	}
 
 	// authority freshness
@@ -531,16 +541,16 @@ abstract class UserApiContractTests {
 				b.accessToken());
 		assertProblem(second, 401);
 		assertThat(second.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
-		assertThat(this.api.get("/api/v1/users/me", a.accessToken()).json().get("roles").toString())
-			.contains("ADMIN");
+		assertThat(this.api.get("/api/v1/users/me", a.accessToken()).json().get("roles").toString()).contains("ADMIN");
 	}
 
 	@Test
 	void aPasswordChangeEndsTheOldAccessTokenAndALoginRightAfterItWorks() {
 		TestUser user = this.api.newUser("pwtoken");
 		String other = this.api.token(user.username(), user.password());
-		Response changed = this.api.patchJson("/api/v1/users/me", this.api.json(Api.body("new_password",
-				"brand-new-pass-2", "current_password", user.password())), user.accessToken());
+		Response changed = this.api.patchJson("/api/v1/users/me",
+				this.api.json(Api.body("new_password", "brand-new-pass-2", "current_password", user.password())),
+				user.accessToken());
 		assertThat(changed.status()).isEqualTo(200);
 		for (String old : List.of(user.accessToken(), other)) {
 			Response refused = this.api.get("/api/v1/users/me", old);
@@ -563,8 +573,9 @@ abstract class UserApiContractTests {
 	TestUser newAdmin(String prefix) {
 		TestUser user = this.api.newUser(prefix);
 		this.extraAdmins.add(user.id());
-		assertThat(this.api.putJson(rolesOf(user), this.api.json(Api.body("roles", List.of("USER", "ADMIN"))),
-				this.adminToken).status()).isEqualTo(200);
+		assertThat(this.api
+			.putJson(rolesOf(user), this.api.json(Api.body("roles", List.of("USER", "ADMIN"))), this.adminToken)
+			.status()).isEqualTo(200);
 		Response login = this.api.login(user.username(), user.password());
 		return new TestUser(user.id(), user.username(), user.password(), login.json().get("access_token").asString(),
 				login.json().get("refresh_token").asString());

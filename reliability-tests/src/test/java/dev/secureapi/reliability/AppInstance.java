@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The example app's packaged jar, started as a child process in the {@code prod} profile, as an operator would run
- * it. Stopped with SIGTERM ({@link #terminate()}), so its graceful shutdown is what runs.
+ * The example app's packaged jar, started as a child process in the {@code prod} profile,
+ * as an operator would run it. Stopped with SIGTERM ({@link #terminate()}), so its
+ * graceful shutdown is what runs.
  */
 final class AppInstance implements AutoCloseable {
 
@@ -153,8 +154,8 @@ final class AppInstance implements AutoCloseable {
 		while (probe("/actuator/health/readiness") != 200) {
 			if (!this.process.isAlive() || System.nanoTime() > deadline) {
 				close();
-				throw new IllegalStateException("The example app did not become ready; its log: " + this.log
-						+ "\n" + tail());
+				throw new IllegalStateException(
+						"The example app did not become ready; its log: " + this.log + "\n" + tail());
 			}
 			Thread.sleep(250);
 		}

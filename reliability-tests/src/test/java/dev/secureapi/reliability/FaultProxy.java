@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A TCP proxy on loopback between the application and a server, that can cut, stall or reset the traffic. Blocking
- * NIO channels with two copying threads per connection: simple, and the suite opens a few dozen connections.
- * (No maintained Java library on Maven Central does this in-process; Toxiproxy needs its own server.)
+ * A TCP proxy on loopback between the application and a server, that can cut, stall or
+ * reset the traffic. Blocking NIO channels with two copying threads per connection:
+ * simple, and the suite opens a few dozen connections. (No maintained Java library on
+ * Maven Central does this in-process; Toxiproxy needs its own server.)
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -24,10 +25,16 @@ final class FaultProxy implements AutoCloseable {
 		/** Bytes flow both ways. */
 		PASS,
 
-		/** Open connections are closed and new ones closed at once, as a server that went away. */
+		/**
+		 * Open connections are closed and new ones closed at once, as a server that went
+		 * away.
+		 */
 		CUT,
 
-		/** Connections are accepted and kept, but no byte moves: a server that stopped answering. */
+		/**
+		 * Connections are accepted and kept, but no byte moves: a server that stopped
+		 * answering.
+		 */
 		STALL
 
 	}
@@ -59,7 +66,8 @@ final class FaultProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Switches the mode; {@link Mode#CUT} also resets every open connection (RST, not FIN, as a host that is gone).
+	 * Switches the mode; {@link Mode#CUT} also resets every open connection (RST, not
+	 * FIN, as a host that is gone).
 	 * @param mode the new mode
 	 */
 	void mode(Mode mode) {

@@ -19,13 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.crypto.support.FakeVaultServer;
-import dev.secureapi.reliability.FaultProxy.Mode;
-import dev.secureapi.reliability.LoadDriver.Sample;
-import dev.secureapi.reliability.LoadDriver.User;
-import dev.secureapi.test.RedisServerProcess;
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +28,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.secureapi.crypto.support.FakeVaultServer;
+import dev.secureapi.reliability.FaultProxy.Mode;
+import dev.secureapi.reliability.LoadDriver.Sample;
+import dev.secureapi.reliability.LoadDriver.User;
+import dev.secureapi.test.RedisServerProcess;
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example app's packaged jar in the {@code prod} profile, under a steady request mix, while its dependencies
- * fail: its own {@code redis-server} (killed, then stopped with SIGSTOP), its own PostgreSQL database behind a
- * {@link FaultProxy} (cut), an in-process Vault transit endpoint behind another proxy (down, hanging), and a second
- * instance to fail over to while the first gets SIGTERM. Each fault asserts what users must see (no 500, no hang,
- * 503 problem+json with Retry-After where a dependency is needed, nothing half-written, recovery without restart);
- * the measured numbers go to {@code target/reliability/report.md}.
+ * The example app's packaged jar in the {@code prod} profile, under a steady request mix,
+ * while its dependencies fail: its own {@code redis-server} (killed, then stopped with
+ * SIGSTOP), its own PostgreSQL database behind a {@link FaultProxy} (cut), an in-process
+ * Vault transit endpoint behind another proxy (down, hanging), and a second instance to
+ * fail over to while the first gets SIGTERM. Each fault asserts what users must see (no
+ * 500, no hang, 503 problem+json with Retry-After where a dependency is needed, nothing
+ * half-written, recovery without restart); the measured numbers go to
+ * {@code target/reliability/report.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,10 +57,16 @@ class FaultSuiteTests {
 
 	private static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
 
-	/** Requests per second of the mix; low enough for a shared 2-core machine, high enough to see a collapse. */
+	/**
+	 * Requests per second of the mix; low enough for a shared 2-core machine, high enough
+	 * to see a collapse.
+	 */
 	private static final int RATE = 10;
 
-	/** The mix's window before each fault: the rate it is compared with (40 requests at {@link #RATE}). */
+	/**
+	 * The mix's window before each fault: the rate it is compared with (40 requests at
+	 * {@link #RATE}).
+	 */
 	private static final int BEFORE_SECONDS = 4;
 
 	private final Path reports = Path.of(System.getProperty("reliability.report-dir", "target/reliability"));
@@ -128,9 +137,7 @@ class FaultSuiteTests {
 		this.report.fault("Redis killed (rate limits fail-open)", phase.before, phase.during, phase.recoveryMs(),
 				phase.beforeSeconds(), 8);
 		assertThat(probes).as("liveness and readiness while Redis is down").containsExactly(200, 200);
-		assertThat(phase.during).as("answers while Redis is down")
-			.isNotEmpty()
-			.noneMatch(Sample::isError);
+		assertThat(phase.during).as("answers while Redis is down").isNotEmpty().noneMatch(Sample::isError);
 		assertThat(phase.settled).as("answers once Redis is back").noneMatch(Sample::isError);
 	}
 
@@ -141,9 +148,7 @@ class FaultSuiteTests {
 		Phase phase = fault(6, () -> signal("STOP", pid), () -> signal("CONT", pid));
 		this.report.fault("Redis stalls (SIGSTOP; command timeout 500 ms)", phase.before, phase.during,
 				phase.recoveryMs(), phase.beforeSeconds(), 6);
-		assertThat(phase.during).as("answers while Redis does not answer")
-			.isNotEmpty()
-			.noneMatch(Sample::isError);
+		assertThat(phase.during).as("answers while Redis does not answer").isNotEmpty().noneMatch(Sample::isError);
 		assertThat(phase.settled).noneMatch(Sample::isError);
 	}
 
@@ -159,8 +164,7 @@ class FaultSuiteTests {
 			liveness.add(this.app.probe("/actuator/health/liveness"));
 			limited.add(probeLimited());
 		}, () -> this.postgresProxy.mode(Mode.PASS));
-		this.report.fault("PostgreSQL cut", phase.before, phase.during, phase.recoveryMs(),
-				phase.beforeSeconds(), 8);
+		this.report.fault("PostgreSQL cut", phase.before, phase.during, phase.recoveryMs(), phase.beforeSeconds(), 8);
 		assertThat(phase.during).as("answers while PostgreSQL is cut").isNotEmpty().noneMatch(Sample::isError);
 		assertThat(liveness).as("liveness during the cut").containsExactly(200);
 		assertThat(limited).as("a rate-limited path during the cut").containsExactly(429);
@@ -188,8 +192,8 @@ class FaultSuiteTests {
 			probes.add(this.app.probe("/actuator/health/readiness"));
 		}, () -> this.vaultProxy.mode(Mode.PASS));
 		assertThat(probes).as("liveness and readiness while the key provider is down").containsExactly(200, 200);
-		this.report.fault("key provider down (connection refused)", phase.before, phase.during,
-				phase.recoveryMs(), phase.beforeSeconds(), 8);
+		this.report.fault("key provider down (connection refused)", phase.before, phase.during, phase.recoveryMs(),
+				phase.beforeSeconds(), 8);
 		assertThat(phase.during).as("answers while the key provider is down").noneMatch(Sample::isError);
 		assertThat(phase.during).as("reads from cached data keys")
 			.anyMatch((sample) -> sample.op().equals("list") && sample.status() == 200);
@@ -246,7 +250,8 @@ class FaultSuiteTests {
 	@Order(8)
 	void sigtermMidLoadCompletesInFlightRequestsAndTheDriverFailsOver() throws Exception {
 		try (AppInstance second = AppInstance.start("instance-b", settings(false), this.reports)) {
-			// the second instance refuses limited requests while its rate-limit backend is down (fail-closed)
+			// the second instance refuses limited requests while its rate-limit backend
+			// is down (fail-closed)
 			LoadDriver closed = new LoadDriver(List.of(second.port()));
 			closed.prepare(10, ADMIN, ADMIN_PASSWORD);
 			Phase failClosed = fault(closed, 6, () -> this.redis.stop(), () -> restart(this.redis));
@@ -268,8 +273,8 @@ class FaultSuiteTests {
 			both.stop();
 			both.shutdown();
 			List<Sample> during = both.samples(killedAt, both.elapsedMs());
-			this.report.fault("instance killed with SIGTERM (driver fails over)", both.samples(from, killedAt),
-					during, -1, 5, 5);
+			this.report.fault("instance killed with SIGTERM (driver fails over)", both.samples(from, killedAt), during,
+					-1, 5, 5);
 			this.report.note("SIGTERM: the instance exited with " + exit + "; requests after the signal: "
 					+ Report.statuses(during) + ".");
 			assertThat(during).isNotEmpty().noneMatch(Sample::isError);
@@ -285,8 +290,9 @@ class FaultSuiteTests {
 	}
 
 	/**
-	 * Runs the mix: {@value #BEFORE_SECONDS} s (at most {@code seconds}) before the fault, the fault for
-	 * {@code seconds}, then 10 s after the repair (answers from 5 s after it must all be good).
+	 * Runs the mix: {@value #BEFORE_SECONDS} s (at most {@code seconds}) before the
+	 * fault, the fault for {@code seconds}, then 10 s after the repair (answers from 5 s
+	 * after it must all be good).
 	 */
 	private Phase fault(LoadDriver load, int seconds, Action inject, Action repair) throws Exception {
 		int beforeSeconds = Math.min(seconds, BEFORE_SECONDS);
@@ -308,8 +314,8 @@ class FaultSuiteTests {
 				load.samples(repairedAt, end), load.samples(repairedAt + 5000, end), repairedAt, beforeSeconds);
 	}
 
-	record Phase(List<Sample> before, List<Sample> during, List<Sample> after, List<Sample> settled,
-			long repairedAt, int beforeSeconds) {
+	record Phase(List<Sample> before, List<Sample> during, List<Sample> after, List<Sample> settled, long repairedAt,
+			int beforeSeconds) {
 
 		long recoveryMs() {
 			return Report.recovery(this.after, this.repairedAt);
@@ -324,7 +330,10 @@ class FaultSuiteTests {
 
 	}
 
-	/** Registers users in parallel, next to the mix: enough encryptions to need new data keys. */
+	/**
+	 * Registers users in parallel, next to the mix: enough encryptions to need new data
+	 * keys.
+	 */
 	private void registrations(int count) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(6);
 		try {
@@ -332,9 +341,10 @@ class FaultSuiteTests {
 			for (int i = 0; i < count; i++) {
 				done.add(pool.submit(() -> {
 					String username = "relk" + Long.toString(System.nanoTime(), 36);
-					this.driver.send("POST", "/api/v1/users", LoadDriver.json(Map.of("username", username, "email",
-							username + "@example.test", "password", "pw-" + username + "-Secret1")), null,
-							"register");
+					this.driver.send(
+							"POST", "/api/v1/users", LoadDriver.json(Map.of("username", username, "email",
+									username + "@example.test", "password", "pw-" + username + "-Secret1")),
+							null, "register");
 				}));
 			}
 			for (Future<?> future : done) {
@@ -347,18 +357,24 @@ class FaultSuiteTests {
 	}
 
 	/**
-	 * Nothing half-written: every user has a role, every live refresh family has a usable token, no e-mail is
-	 * stored in plaintext, each user of the mix can still refresh with the last token it was given, and the
-	 * administrator's stream decrypts every row.
+	 * Nothing half-written: every user has a role, every live refresh family has a usable
+	 * token, no e-mail is stored in plaintext, each user of the mix can still refresh
+	 * with the last token it was given, and the administrator's stream decrypts every
+	 * row.
 	 */
 	private void assertConsistent() throws Exception {
 		try (Connection connection = TestServices.postgres().connect(this.databaseUrl);
 				Statement statement = connection.createStatement()) {
-			assertThat(count(statement, "SELECT count(*) FROM users u WHERE NOT EXISTS "
-					+ "(SELECT 1 FROM user_roles r WHERE r.user_id = u.id)")).as("users without a role").isZero();
+			assertThat(count(statement,
+					"SELECT count(*) FROM users u WHERE NOT EXISTS "
+							+ "(SELECT 1 FROM user_roles r WHERE r.user_id = u.id)"))
+				.as("users without a role")
+				.isZero();
 			assertThat(count(statement, "SELECT count(*) FROM secure_api_refresh_family f WHERE NOT f.revoked "
 					+ "AND NOT EXISTS (SELECT 1 FROM secure_api_refresh_token t WHERE t.family_id = f.family_id "
-					+ "AND NOT t.used)")).as("refresh families left without a usable token").isZero();
+					+ "AND NOT t.used)"))
+				.as("refresh families left without a usable token")
+				.isZero();
 			assertThat(count(statement, "SELECT count(*) FROM users WHERE email LIKE '%@%'"))
 				.as("e-mail addresses stored in plaintext")
 				.isZero();
@@ -386,10 +402,14 @@ class FaultSuiteTests {
 		}
 	}
 
-	/** A public path limited to one request per hour: the first answer is 200, later ones 429. */
+	/**
+	 * A public path limited to one request per hour: the first answer is 200, later ones
+	 * 429.
+	 */
 	private int probeLimited() {
-		return this.driver.send("POST", "/api/v1/token/revoke", LoadDriver.form(Map.of("token", "unknown")), null,
-				"limited").status();
+		return this.driver
+			.send("POST", "/api/v1/token/revoke", LoadDriver.form(Map.of("token", "unknown")), null, "limited")
+			.status();
 	}
 
 	private Map<String, String> settings(boolean failOpen) {
@@ -410,7 +430,8 @@ class FaultSuiteTests {
 		settings.put("secure-api.crypto.vault-transit.uri", "http://127.0.0.1:" + this.vaultProxy.port());
 		settings.put("secure-api.crypto.vault-transit.token", FakeVaultServer.TOKEN);
 		settings.put("secure-api.crypto.vault-transit.key-name", "example-app");
-		// a new data key every 25 encryptions, so the key-provider faults meet writes that need one
+		// a new data key every 25 encryptions, so the key-provider faults meet writes
+		// that need one
 		settings.put("secure-api.crypto.data-key-cache.max-uses", "25");
 		settings.put("secure-api.crypto.blind-index.key", "cmVsaWFiaWxpdHkgc3VpdGUgYmxpbmQgaW5kZXggMzIh");
 		settings.put("secure-api.rate-limit.fail-open", String.valueOf(failOpen));
@@ -429,8 +450,9 @@ class FaultSuiteTests {
 	}
 
 	/**
-	 * The suite's redis-server, as Redis itself reports it ({@code INFO server}): the app instances' command lines
-	 * name its port too, so matching child processes by port can pick an instance.
+	 * The suite's redis-server, as Redis itself reports it ({@code INFO server}): the app
+	 * instances' command lines name its port too, so matching child processes by port can
+	 * pick an instance.
 	 */
 	private long redisPid() throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.redis.port())) {

@@ -36,13 +36,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the API's request mix to one or more instances on loopback at a fixed rate, bounded in count and time,
- * and records every answer (status, latency, problem type, the W3C trace id it sent). An instance that refuses
- * the connection is skipped for the next one (the request was never sent, so this is safe for writes too).
+ * Sends the API's request mix to one or more instances on loopback at a fixed rate,
+ * bounded in count and time, and records every answer (status, latency, problem type, the
+ * W3C trace id it sent). An instance that refuses the connection is skipped for the next
+ * one (the request was never sent, so this is safe for writes too).
  */
 final class LoadDriver {
 
-	/** The mix, one entry per request slot: reads dominate, logins and registrations (password hashing) are rare. */
+	/**
+	 * The mix, one entry per request slot: reads dominate, logins and registrations
+	 * (password hashing) are rare.
+	 */
 	private static final List<String> MIX = List.of("me", "patch", "me", "list", "me", "refresh", "me", "patch",
 			"register", "me", "list", "me", "token", "me", "patch", "stream", "me", "refresh", "me", "list");
 
@@ -90,14 +94,18 @@ final class LoadDriver {
 		this.ports = new CopyOnWriteArrayList<>(ports);
 	}
 
-	/** One answer. {@code status} is 0 for an I/O failure, -1 for a request the driver could not send in time. */
+	/**
+	 * One answer. {@code status} is 0 for an I/O failure, -1 for a request the driver
+	 * could not send in time.
+	 */
 	record Sample(String op, long startMs, long latencyMs, int status, String problem, boolean retryAfter,
 			String traceId, int port) {
 
 		/**
-		 * Whether the answer is one a client cannot act on: no answer (I/O failure, hung past {@link #HANG}), a
-		 * 5xx other than 503 with {@code Retry-After}, or a 401 (a refresh token spent by a half-applied grant).
-		 * Requests the driver itself could not send in time ({@code -1}) are reported, not counted here.
+		 * Whether the answer is one a client cannot act on: no answer (I/O failure, hung
+		 * past {@link #HANG}), a 5xx other than 503 with {@code Retry-After}, or a 401 (a
+		 * refresh token spent by a half-applied grant). Requests the driver itself could
+		 * not send in time ({@code -1}) are reported, not counted here.
 		 */
 		boolean isError() {
 			return this.status == 0 || this.status == 401
@@ -152,14 +160,17 @@ final class LoadDriver {
 		}
 	}
 
-	/** Registers and logs in a user as a client would: a 503 (a backend still connecting) is retried after a pause. */
+	/**
+	 * Registers and logs in a user as a client would: a 503 (a backend still connecting)
+	 * is retried after a pause.
+	 */
 	private User newUser(String username) throws IOException, InterruptedException {
 		String password = "pw-" + username + "-Secret1";
 		Response registered = null;
 		for (int attempt = 0; attempt < 30; attempt++) {
 			registered = send("POST", "/api/v1/users",
-					json(Map.of("username", username, "email", username + "@example.test", "password", password)),
-					null, "prepare");
+					json(Map.of("username", username, "email", username + "@example.test", "password", password)), null,
+					"prepare");
 			if (registered.status != 503) {
 				break;
 			}
@@ -185,7 +196,10 @@ final class LoadDriver {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.epoch);
 	}
 
-	/** Stops sending to an instance (it is being shut down by the test; the driver would also skip it itself). */
+	/**
+	 * Stops sending to an instance (it is being shut down by the test; the driver would
+	 * also skip it itself).
+	 */
 	void forget(int port) {
 		this.ports.remove(Integer.valueOf(port));
 	}
@@ -265,16 +279,17 @@ final class LoadDriver {
 						json(Map.of("display_name", "Name " + ThreadLocalRandom.current().nextInt(1_000_000))),
 						user.accessToken, op);
 				case "list" -> send("GET", "/api/v1/users?limit=20&name=" + this.userPrefix, null, this.adminToken, op);
-				case "stream" -> send("GET", "/api/v1/users/stream?name=" + this.userPrefix + "u", null,
-						this.adminToken, op);
+				case "stream" ->
+					send("GET", "/api/v1/users/stream?name=" + this.userPrefix + "u", null, this.adminToken, op);
 				case "register" -> {
 					String username = this.userPrefix + "r" + Long.toString(System.nanoTime(), 36);
-					send("POST", "/api/v1/users", json(Map.of("username", username, "email",
-							username + "@example.test", "password", "pw-" + username + "-Secret1")), null, op);
+					send("POST", "/api/v1/users", json(Map.of("username", username, "email", username + "@example.test",
+							"password", "pw-" + username + "-Secret1")), null, op);
 				}
 				case "token" -> {
-					Response response = send("POST", "/api/v1/token", form(Map.of("grant_type", "password",
-							"username", user.username, "password", user.password)), null, op);
+					Response response = send("POST", "/api/v1/token", form(
+							Map.of("grant_type", "password", "username", user.username, "password", user.password)),
+							null, op);
 					adopt(user, response);
 				}
 				case "refresh" -> {
@@ -292,7 +307,10 @@ final class LoadDriver {
 		}
 	}
 
-	/** Keeps the tokens of a successful grant; on a failed one the old refresh token must still be good. */
+	/**
+	 * Keeps the tokens of a successful grant; on a failed one the old refresh token must
+	 * still be good.
+	 */
 	private static void adopt(User user, Response response) {
 		if (response.status == 200) {
 			JsonNode tokens = JSON.readTree(response.body);
@@ -301,7 +319,10 @@ final class LoadDriver {
 		}
 	}
 
-	/** Logs in as a client would: a 503 (the login guard's backend still connecting) is retried after a pause. */
+	/**
+	 * Logs in as a client would: a 503 (the login guard's backend still connecting) is
+	 * retried after a pause.
+	 */
 	private JsonNode login(String username, String password) throws IOException, InterruptedException {
 		Response response = null;
 		for (int attempt = 0; attempt < 30; attempt++) {
@@ -320,7 +341,8 @@ final class LoadDriver {
 	}
 
 	/**
-	 * Sends one request and records its sample; refused connections go to the next instance.
+	 * Sends one request and records its sample; refused connections go to the next
+	 * instance.
 	 */
 	Response send(String method, String path, Body body, String token, String op) {
 		String traceId = hex(16);
@@ -354,8 +376,10 @@ final class LoadDriver {
 				return failed(op, start, startNanos, "hung", traceId, port);
 			}
 			catch (IOException ex) {
-				// an idempotent request on a connection the instance closed without answering (its graceful
-				// shutdown): sent again to the next instance, as HTTP clients do (RFC 9110, 9.2.2); any other
+				// an idempotent request on a connection the instance closed without
+				// answering (its graceful
+				// shutdown): sent again to the next instance, as HTTP clients do (RFC
+				// 9110, 9.2.2); any other
 				// request is a failure the suite counts
 				if (!IDEMPOTENT.contains(method) || attempt + 1 >= attempts) {
 					return failed(op, start, startNanos, "io: " + ex.getClass().getSimpleName(), traceId, port);
@@ -405,10 +429,11 @@ final class LoadDriver {
 	}
 
 	static Body form(Map<String, String> fields) {
-		return new Body("application/x-www-form-urlencoded", fields.entrySet()
-			.stream()
-			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&")));
+		return new Body("application/x-www-form-urlencoded",
+				fields.entrySet()
+					.stream()
+					.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+					.collect(Collectors.joining("&")));
 	}
 
 	record Body(String contentType, String content) {

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 import dev.secureapi.reliability.LoadDriver.Sample;
 
 /**
- * What the suite measured, written as Markdown to {@code target/reliability/report.md}: one row per fault (answers
- * by status, worst latency, time to recover), latency percentiles per endpoint, and the trace ids of the slowest
- * requests, so their log lines can be found.
+ * What the suite measured, written as Markdown to {@code target/reliability/report.md}:
+ * one row per fault (answers by status, worst latency, time to recover), latency
+ * percentiles per endpoint, and the trace ids of the slowest requests, so their log lines
+ * can be found.
  */
 final class Report {
 
@@ -31,7 +32,8 @@ final class Report {
 	 * @param fault what was done
 	 * @param before the samples before the fault
 	 * @param during the samples while it lasted
-	 * @param recoveryMs the time from the repair to the last failed request, or -1 when not measured
+	 * @param recoveryMs the time from the repair to the last failed request, or -1 when
+	 * not measured
 	 * @param beforeSeconds the length of the window before the fault
 	 * @param seconds the fault's length in seconds
 	 */
@@ -39,8 +41,8 @@ final class Report {
 			double seconds) {
 		this.rows.add("| " + fault + " | " + statuses(during) + " | " + worst(during) + " ms | "
 				+ String.format("%.1f", ok(before) / beforeSeconds) + " / "
-				+ String.format("%.1f", ok(during) / seconds)
-				+ " | " + ((recoveryMs < 0) ? "–" : recoveryMs + " ms") + " |");
+				+ String.format("%.1f", ok(during) / seconds) + " | " + ((recoveryMs < 0) ? "–" : recoveryMs + " ms")
+				+ " |");
 		this.slowest.addAll(during);
 	}
 

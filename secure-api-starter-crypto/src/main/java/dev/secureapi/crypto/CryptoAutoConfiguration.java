@@ -9,20 +9,11 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import dev.secureapi.crypto.blindindex.BlindIndexer;
-import dev.secureapi.crypto.jpa.EncryptedAttributes;
-import dev.secureapi.crypto.rotation.CryptoRotationEndpoint;
-import dev.secureapi.crypto.rotation.CryptoRotationService;
-import dev.secureapi.crypto.rotation.EncryptedColumn;
-import dev.secureapi.crypto.web.CryptoExceptionHandler;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -38,10 +29,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import dev.secureapi.crypto.blindindex.BlindIndexer;
+import dev.secureapi.crypto.jpa.EncryptedAttributes;
+import dev.secureapi.crypto.rotation.CryptoRotationEndpoint;
+import dev.secureapi.crypto.rotation.CryptoRotationService;
+import dev.secureapi.crypto.rotation.EncryptedColumn;
+import dev.secureapi.crypto.web.CryptoExceptionHandler;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Auto-configuration for envelope field encryption: the key provider chosen by {@code secure-api.crypto.provider},
- * the data-key table and cache, the {@link FieldEncryptor} behind {@code @Encrypted}, the {@link BlindIndexer},
- * the {@link CryptoRotationService}, production checks, metrics and the 503 answer to provider failures.
+ * Auto-configuration for envelope field encryption: the key provider chosen by
+ * {@code secure-api.crypto.provider}, the data-key table and cache, the
+ * {@link FieldEncryptor} behind {@code @Encrypted}, the {@link BlindIndexer}, the
+ * {@link CryptoRotationService}, production checks, metrics and the 503 answer to
+ * provider failures.
  *
  * @since 0.1.0
  */
@@ -108,13 +110,12 @@ public final class CryptoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CryptoRotationService secureApiCryptoRotationService(DataSource dataSource, DataKeyManager keys,
-			DataKeyStore store, FieldEncryptor encryptor, CryptoProperties properties,
-			ObjectProvider<EncryptedColumn> columnBeans) {
+	CryptoRotationService secureApiCryptoRotationService(DataSource dataSource, DataKeyManager keys, DataKeyStore store,
+			FieldEncryptor encryptor, CryptoProperties properties, ObjectProvider<EncryptedColumn> columnBeans) {
 		List<EncryptedColumn> columns = new ArrayList<>();
 		for (CryptoProperties.Column column : properties.getRotation().getColumns()) {
-			EncryptedColumn encrypted = EncryptedColumn.of(column.getTable(), column.getIdColumn(),
-					column.getColumn(), column.getVersionColumn());
+			EncryptedColumn encrypted = EncryptedColumn.of(column.getTable(), column.getIdColumn(), column.getColumn(),
+					column.getVersionColumn());
 			String context = column.getContext();
 			columns.add((context != null) ? new EncryptedColumn(encrypted.table(), encrypted.idColumn(),
 					encrypted.column(), encrypted.versionColumn(), FieldContext.parse(context)) : encrypted);
@@ -152,9 +153,9 @@ public final class CryptoAutoConfiguration {
 			case VAULT_TRANSIT -> "org.springframework.vault:spring-vault-core";
 			case LOCAL -> "secure-api-starter-crypto";
 		};
-		return new CryptoConfigurationException("secure-api.crypto.provider is "
-				+ provider.name().toLowerCase(Locale.ROOT).replace('_', '-') + " but " + library
-				+ " is not on the class path, and no KeyProvider bean is defined",
+		return new CryptoConfigurationException(
+				"secure-api.crypto.provider is " + provider.name().toLowerCase(Locale.ROOT).replace('_', '-') + " but "
+						+ library + " is not on the class path, and no KeyProvider bean is defined",
 				"Add " + library + " to the application's dependencies, or choose another secure-api.crypto.provider.");
 	}
 
@@ -211,15 +212,16 @@ public final class CryptoAutoConfiguration {
 			+ "ConditionalOnAvailableEndpoint")
 	static class ActuatorConfiguration {
 
-		// nested again: the endpoint condition's class must not be loaded when actuator is absent
+		// nested again: the endpoint condition's class must not be loaded when actuator
+		// is absent
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnAvailableEndpoint(CryptoRotationEndpoint.class)
 		static class EndpointConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			CryptoRotationEndpoint secureApiCryptoRotationEndpoint(CryptoRotationService rotation,
-					DataKeyManager keys, DataKeyStore store, CryptoProperties properties) {
+			CryptoRotationEndpoint secureApiCryptoRotationEndpoint(CryptoRotationService rotation, DataKeyManager keys,
+					DataKeyStore store, CryptoProperties properties) {
 				return new CryptoRotationEndpoint(rotation, keys, store, properties.getRotation().getBatchSize());
 			}
 

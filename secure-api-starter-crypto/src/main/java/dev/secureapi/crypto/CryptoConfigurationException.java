@@ -1,7 +1,8 @@
 package dev.secureapi.crypto;
 
 /**
- * Field encryption is configured in a way that cannot work; start-up stops with the problem and what to do.
+ * Field encryption is configured in a way that cannot work; start-up stops with the
+ * problem and what to do.
  *
  * @since 0.1.0
  */

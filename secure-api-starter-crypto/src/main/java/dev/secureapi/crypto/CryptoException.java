@@ -1,8 +1,8 @@
 package dev.secureapi.crypto;
 
 /**
- * Base of every failure to encrypt or decrypt a field. Messages never contain plaintext, key material or
- * ciphertext.
+ * Base of every failure to encrypt or decrypt a field. Messages never contain plaintext,
+ * key material or ciphertext.
  *
  * @since 0.1.0
  */

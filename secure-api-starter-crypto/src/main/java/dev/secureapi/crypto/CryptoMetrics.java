@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the field encryption reports for monitoring. The Micrometer implementation is used when Micrometer is on
- * the class path; {@link #NONE} otherwise.
+ * What the field encryption reports for monitoring. The Micrometer implementation is used
+ * when Micrometer is on the class path; {@link #NONE} otherwise.
  *
  * @since 0.1.0
  */
@@ -19,7 +19,8 @@ public interface CryptoMetrics {
 	/**
 	 * A call to the key provider finished.
 	 * @param provider the provider name
-	 * @param operation {@code generate-data-key}, {@code decrypt-data-key} or {@code rewrap}
+	 * @param operation {@code generate-data-key}, {@code decrypt-data-key} or
+	 * {@code rewrap}
 	 * @param success whether it succeeded
 	 * @param duration how long it took
 	 */

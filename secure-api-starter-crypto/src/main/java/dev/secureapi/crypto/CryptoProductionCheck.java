@@ -8,8 +8,8 @@ import dev.secureapi.security.production.ProductionCheck;
 import dev.secureapi.security.production.ProductionFinding;
 
 /**
- * Reports field-encryption settings unfit for production: the local development provider, a missing blind-index
- * key, and data keys cached for more than a day.
+ * Reports field-encryption settings unfit for production: the local development provider,
+ * a missing blind-index key, and data keys cached for more than a day.
  */
 class CryptoProductionCheck implements ProductionCheck {
 

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +32,8 @@ public class CryptoProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Which key provider wraps data keys: local (development only), aws-kms or vault-transit.
+	 * Which key provider wraps data keys: local (development only), aws-kms or
+	 * vault-transit.
 	 */
 	@NotNull
 	private Provider provider = Provider.LOCAL;
@@ -118,7 +118,8 @@ public class CryptoProperties {
 	public static class DataKeyCache {
 
 		/**
-		 * How long an unwrapped data key stays cached, and how long one data key encrypts new values.
+		 * How long an unwrapped data key stays cached, and how long one data key encrypts
+		 * new values.
 		 */
 		@NotNull
 		private Duration maxAge = Duration.ofMinutes(15);
@@ -130,8 +131,8 @@ public class CryptoProperties {
 		private int maxEntries = 1000;
 
 		/**
-		 * Maximum number of values one data key encrypts before a new one is generated; at most 2^32 for random
-		 * AES-GCM nonces.
+		 * Maximum number of values one data key encrypts before a new one is generated;
+		 * at most 2^32 for random AES-GCM nonces.
 		 */
 		@Min(1)
 		@Max(4_294_967_296L)
@@ -169,8 +170,8 @@ public class CryptoProperties {
 	public static class Local {
 
 		/**
-		 * Base64 of the 32-byte master key. When unset, a random key is made at start-up and every encrypted value
-		 * becomes unreadable when the application stops.
+		 * Base64 of the 32-byte master key. When unset, a random key is made at start-up
+		 * and every encrypted value becomes unreadable when the application stops.
 		 */
 		private @Nullable String masterKey;
 
@@ -181,12 +182,14 @@ public class CryptoProperties {
 		private String masterKeyId = "local";
 
 		/**
-		 * Earlier master keys (id to Base64) that still unwrap data keys until they are rewrapped.
+		 * Earlier master keys (id to Base64) that still unwrap data keys until they are
+		 * rewrapped.
 		 */
 		private Map<String, String> previousMasterKeys = new LinkedHashMap<>();
 
 		/**
-		 * PKCS12 key store holding the master key as an AES secret-key entry, instead of master-key.
+		 * PKCS12 key store holding the master key as an AES secret-key entry, instead of
+		 * master-key.
 		 */
 		private @Nullable Resource keyStore;
 
@@ -266,18 +269,20 @@ public class CryptoProperties {
 		private @Nullable String region;
 
 		/**
-		 * Endpoint to call instead of the region's KMS endpoint, such as a VPC endpoint or LocalStack.
+		 * Endpoint to call instead of the region's KMS endpoint, such as a VPC endpoint
+		 * or LocalStack.
 		 */
 		private @Nullable URI endpoint;
 
 		/**
-		 * Encryption context sent with every call. It is logged in CloudTrail: name the application, never a
-		 * person.
+		 * Encryption context sent with every call. It is logged in CloudTrail: name the
+		 * application, never a person.
 		 */
 		private Map<String, String> encryptionContext = new LinkedHashMap<>(Map.of("purpose", "secure-api-field"));
 
 		/**
-		 * Time limit for one KMS operation, retries included; a write waiting longer fails with 503.
+		 * Time limit for one KMS operation, retries included; a write waiting longer
+		 * fails with 503.
 		 */
 		@NotNull
 		private Duration timeout = Duration.ofSeconds(5);
@@ -325,8 +330,8 @@ public class CryptoProperties {
 	}
 
 	/**
-	 * The Vault transit provider. A {@code VaultTemplate} bean is used when the application has one; otherwise
-	 * one is built from the URI and token here.
+	 * The Vault transit provider. A {@code VaultTemplate} bean is used when the
+	 * application has one; otherwise one is built from the URI and token here.
 	 */
 	public static class VaultTransit {
 
@@ -405,8 +410,8 @@ public class CryptoProperties {
 	public static class BlindIndex {
 
 		/**
-		 * Base64 of the dedicated blind-index key, at least 32 bytes. When unset, a random key is made at start-up,
-		 * so indexes stop matching after a restart.
+		 * Base64 of the dedicated blind-index key, at least 32 bytes. When unset, a
+		 * random key is made at start-up, so indexes stop matching after a restart.
 		 */
 		private @Nullable String key;
 
@@ -499,7 +504,8 @@ public class CryptoProperties {
 		private @Nullable String versionColumn;
 
 		/**
-		 * Context the values are bound to, as table.column; defaults to the table and column.
+		 * Context the values are bound to, as table.column; defaults to the table and
+		 * column.
 		 */
 		private @Nullable String context;
 

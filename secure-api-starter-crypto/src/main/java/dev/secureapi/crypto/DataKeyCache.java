@@ -10,15 +10,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Unwrapped data keys by id, bounded by entry count and by age since unwrapping. A Caffeine cache whose time is
- * read from the manager's clock, so a key ages exactly as the manager sees time pass.
+ * Unwrapped data keys by id, bounded by entry count and by age since unwrapping. A
+ * Caffeine cache whose time is read from the manager's clock, so a key ages exactly as
+ * the manager sees time pass.
  */
 final class DataKeyCache {
 
 	private final Cache<UUID, DataKey> entries;
 
 	DataKeyCache(int maxEntries, Duration maxAge, Clock clock) {
-		// maintenance on the calling thread: the bound holds when put returns, with no background thread
+		// maintenance on the calling thread: the bound holds when put returns, with no
+		// background thread
 		this.entries = Caffeine.newBuilder()
 			.maximumSize(maxEntries)
 			.expireAfterWrite(maxAge)

@@ -12,11 +12,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The envelope: generates data keys through the {@link KeyProvider}, stores them wrapped in the
- * {@link DataKeyStore} (committed on their own before any value is encrypted under them, so a rolled-back write
- * cannot take a key with it that later values still use), and keeps them unwrapped in a bounded cache so that the provider is called once per data
- * key rather than once per value. The key used for encryption is replaced after {@code maxUses} encryptions or
- * {@code maxAge}, whichever comes first, well below the 2^32 random-nonce limit of AES-GCM.
+ * The envelope: generates data keys through the {@link KeyProvider}, stores them wrapped
+ * in the {@link DataKeyStore} (committed on their own before any value is encrypted under
+ * them, so a rolled-back write cannot take a key with it that later values still use),
+ * and keeps them unwrapped in a bounded cache so that the provider is called once per
+ * data key rather than once per value. The key used for encryption is replaced after
+ * {@code maxUses} encryptions or {@code maxAge}, whichever comes first, well below the
+ * 2^32 random-nonce limit of AES-GCM.
  *
  * @since 0.1.0
  */
@@ -38,7 +40,10 @@ public class DataKeyManager {
 
 	private volatile @Nullable ActiveKey active;
 
-	/** The last failure to make a data key, and when it happened ({@link System#nanoTime()}); guarded by this. */
+	/**
+	 * The last failure to make a data key, and when it happened
+	 * ({@link System#nanoTime()}); guarded by this.
+	 */
 	private @Nullable KeyProviderException generationFailure;
 
 	private long generationFailedAt;
@@ -51,8 +56,7 @@ public class DataKeyManager {
 	 * @param clock the clock that ages keys
 	 * @param metrics where to report provider calls and cache lookups
 	 */
-	public DataKeyManager(KeyProvider provider, DataKeyStore store, Limits limits, Clock clock,
-			CryptoMetrics metrics) {
+	public DataKeyManager(KeyProvider provider, DataKeyStore store, Limits limits, Clock clock, CryptoMetrics metrics) {
 		this.provider = provider;
 		this.store = store;
 		this.cache = new DataKeyCache(limits.maxEntries(), limits.maxAge(), clock);
@@ -90,7 +94,8 @@ public class DataKeyManager {
 	}
 
 	/**
-	 * Forgets every unwrapped key, so the next use of each unwraps it through the provider again.
+	 * Forgets every unwrapped key, so the next use of each unwraps it through the
+	 * provider again.
 	 */
 	public synchronized void clearCache() {
 		this.active = null;
@@ -98,8 +103,9 @@ public class DataKeyManager {
 	}
 
 	/**
-	 * Whether a key may still be encrypting new values somewhere: it is this process's active key, or it is younger
-	 * than the maximum age, so another instance may hold it as its active key.
+	 * Whether a key may still be encrypting new values somewhere: it is this process's
+	 * active key, or it is younger than the maximum age, so another instance may hold it
+	 * as its active key.
 	 * @param key the stored key
 	 * @return whether retiring it now could strand values written after the retirement
 	 */
@@ -109,8 +115,8 @@ public class DataKeyManager {
 	}
 
 	/**
-	 * Wraps every enabled data key again under the provider's current master key (master-key rotation). Values
-	 * are not touched: only the key table changes.
+	 * Wraps every enabled data key again under the provider's current master key
+	 * (master-key rotation). Values are not touched: only the key table changes.
 	 * @return how many keys were rewrapped
 	 */
 	public int rewrapAll() {
@@ -140,7 +146,8 @@ public class DataKeyManager {
 	}
 
 	/**
-	 * Drops a key from memory, so it is unwrapped again (or refused, when retired) on its next use.
+	 * Drops a key from memory, so it is unwrapped again (or refused, when retired) on its
+	 * next use.
 	 * @param id the key id
 	 */
 	public void forget(UUID id) {
@@ -152,10 +159,12 @@ public class DataKeyManager {
 	}
 
 	/**
-	 * Makes a new active key, one caller at a time. A caller that waited here while another caller's attempt
-	 * failed gets that failure at once: with a provider that hangs, each waiting request would otherwise spend the
-	 * provider's whole timeout in turn, and the last one would wait their sum.
-	 * @param seen the active key the caller found exhausted, or {@code null} when there was none
+	 * Makes a new active key, one caller at a time. A caller that waited here while
+	 * another caller's attempt failed gets that failure at once: with a provider that
+	 * hangs, each waiting request would otherwise spend the provider's whole timeout in
+	 * turn, and the last one would wait their sum.
+	 * @param seen the active key the caller found exhausted, or {@code null} when there
+	 * was none
 	 * @param requestedAt when the caller asked, in milliseconds of the manager's clock
 	 * @return the key to encrypt with
 	 */
@@ -188,15 +197,17 @@ public class DataKeyManager {
 		try {
 			Instant now = this.clock.instant();
 			DataKey key = new DataKey(UUID.randomUUID(), plaintext);
-			// stored durably (committed, outside any transaction of the caller) before its first use: a value
-			// encrypted under a key that is not in the table could never be decrypted again
+			// stored durably (committed, outside any transaction of the caller) before
+			// its first use: a value
+			// encrypted under a key that is not in the table could never be decrypted
+			// again
 			try {
 				this.store.insert(new StoredDataKey(key.id(), this.provider.name(), generated.wrapped(),
 						StoredDataKey.Status.ENABLED, now));
 			}
 			catch (RuntimeException ex) {
-				throw new DataKeyStoreException("A new data key could not be stored in the key table; nothing was "
-						+ "encrypted under it", ex);
+				throw new DataKeyStoreException(
+						"A new data key could not be stored in the key table; nothing was " + "encrypted under it", ex);
 			}
 			this.cache.put(key);
 			return new ActiveKey(key, now.plus(this.maxAge), this.maxUses);

@@ -5,16 +5,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where wrapped data keys are kept. {@link JdbcDataKeyStore} keeps them in the {@code secure_api_data_key} table.
+ * Where wrapped data keys are kept. {@link JdbcDataKeyStore} keeps them in the
+ * {@code secure_api_data_key} table.
  *
  * @since 0.1.0
  */
 public interface DataKeyStore {
 
 	/**
-	 * Stores a new key durably: when this returns, the key is committed, independently of any transaction the
-	 * caller is in (a rollback of the caller's transaction must not remove it, because values encrypted under the
-	 * key after this call may be committed by other transactions).
+	 * Stores a new key durably: when this returns, the key is committed, independently of
+	 * any transaction the caller is in (a rollback of the caller's transaction must not
+	 * remove it, because values encrypted under the key after this call may be committed
+	 * by other transactions).
 	 * @param key the key
 	 * @throws RuntimeException when the key could not be stored; it is then never used
 	 */

@@ -1,9 +1,10 @@
 package dev.secureapi.crypto;
 
 /**
- * A new data key could not be stored in the key table (the database is down, the pool has no connection to
- * spare, the insert failed). The key is discarded unused: no value is ever encrypted under a key that is not
- * durably stored. The web layer answers it with 503, and the write that needed the key stores nothing.
+ * A new data key could not be stored in the key table (the database is down, the pool has
+ * no connection to spare, the insert failed). The key is discarded unused: no value is
+ * ever encrypted under a key that is not durably stored. The web layer answers it with
+ * 503, and the write that needed the key stores nothing.
  *
  * @since 0.1.0
  */

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.util.Assert;
 
 /**
- * Where an encrypted value lives: its table (or entity) and column. The context is authenticated with every
- * ciphertext, so a value copied to another column or table fails to decrypt. Renaming a table or column therefore
- * needs the old names kept as the context (see {@code @Encrypted(context = ...)}) or a re-encryption.
+ * Where an encrypted value lives: its table (or entity) and column. The context is
+ * authenticated with every ciphertext, so a value copied to another column or table fails
+ * to decrypt. Renaming a table or column therefore needs the old names kept as the
+ * context (see {@code @Encrypted(context = ...)}) or a re-encryption.
  *
  * @param table the table or entity name
  * @param column the column or attribute name
- *
  * @since 0.1.0
  */
 public record FieldContext(String table, String column) {
@@ -39,7 +39,8 @@ public record FieldContext(String table, String column) {
 	}
 
 	/**
-	 * The associated-data encoding: each name length-prefixed, so no two contexts share an encoding.
+	 * The associated-data encoding: each name length-prefixed, so no two contexts share
+	 * an encoding.
 	 * @return the bytes
 	 */
 	byte[] toAssociatedData() {

@@ -1,8 +1,9 @@
 package dev.secureapi.crypto;
 
 /**
- * A stored value that cannot be decrypted: tampered, truncated, moved to another column, written in an unknown
- * format, or under a data key that is unknown or retired. Never answered with garbage or with the stored text.
+ * A stored value that cannot be decrypted: tampered, truncated, moved to another column,
+ * written in an unknown format, or under a data key that is unknown or retired. Never
+ * answered with garbage or with the stored text.
  *
  * @since 0.1.0
  */
@@ -61,7 +62,10 @@ public class FieldDecryptionException extends CryptoException {
 		/** The data key named by the value is not in the key table, or is retired. */
 		UNKNOWN_KEY,
 
-		/** Authentication failed: a byte was changed, or the value belongs to another column or table. */
+		/**
+		 * Authentication failed: a byte was changed, or the value belongs to another
+		 * column or table.
+		 */
 		AUTHENTICATION_FAILED
 
 	}

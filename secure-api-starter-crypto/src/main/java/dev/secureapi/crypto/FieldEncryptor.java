@@ -14,15 +14,16 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * Encrypts and decrypts field values with AES-256-GCM under envelope data keys.
  *
- * <p>The binary form is self-describing, so no later change of default can make stored values unreadable:
- * <pre>
+ * <p>
+ * The binary form is self-describing, so no later change of default can make stored
+ * values unreadable: <pre>
  * version (1 byte, 1) | algorithm (1 byte, 1 = AES-256-GCM, 96-bit random nonce, 128-bit tag)
  *   | data-key id (16 bytes, UUID) | nonce (12 bytes) | ciphertext | tag (16 bytes)
- * </pre>
- * The associated data is the 18-byte header followed by the {@link FieldContext}, so the header is authenticated
- * and a value copied to another column or table fails to decrypt. The text form, for character columns, is
- * {@value #TEXT_PREFIX} followed by the Base64 of the binary form; its first {@value #KEY_PREFIX_LENGTH}
- * characters name the data key, which lets a query find the rows still on an old key.
+ * </pre> The associated data is the 18-byte header followed by the {@link FieldContext},
+ * so the header is authenticated and a value copied to another column or table fails to
+ * decrypt. The text form, for character columns, is {@value #TEXT_PREFIX} followed by the
+ * Base64 of the binary form; its first {@value #KEY_PREFIX_LENGTH} characters name the
+ * data key, which lets a query find the rows still on an old key.
  *
  * @since 0.1.0
  */
@@ -31,7 +32,10 @@ public class FieldEncryptor {
 	/** The prefix of the text form. */
 	public static final String TEXT_PREFIX = "saf:";
 
-	/** Characters of the text form that identify the format and data key (prefix plus 24 Base64 characters). */
+	/**
+	 * Characters of the text form that identify the format and data key (prefix plus 24
+	 * Base64 characters).
+	 */
 	public static final int KEY_PREFIX_LENGTH = 28;
 
 	static final byte VERSION_1 = 1;
@@ -46,7 +50,8 @@ public class FieldEncryptor {
 
 	private static final int OVERHEAD = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH;
 
-	// Cipher instances are not thread-safe and costly to look up; each is re-initialised with a fresh nonce per use
+	// Cipher instances are not thread-safe and costly to look up; each is re-initialised
+	// with a fresh nonce per use
 	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(FieldEncryptor::newCipher);
 
 	private final DataKeyManager keys;
@@ -71,7 +76,8 @@ public class FieldEncryptor {
 	 * @param plaintext the value
 	 * @param context the table and column the value is stored in
 	 * @return the text form of the ciphertext
-	 * @throws KeyProviderException when no data key can be had; nothing should be stored then
+	 * @throws KeyProviderException when no data key can be had; nothing should be stored
+	 * then
 	 */
 	public String encrypt(String plaintext, FieldContext context) {
 		byte[] encrypted = encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context);
@@ -83,7 +89,8 @@ public class FieldEncryptor {
 	 * @param ciphertext the stored text
 	 * @param context the table and column the value was read from
 	 * @return the value
-	 * @throws FieldDecryptionException when the value is not authentic for this context or cannot be read
+	 * @throws FieldDecryptionException when the value is not authentic for this context
+	 * or cannot be read
 	 * @throws KeyProviderException when the data key cannot be unwrapped
 	 */
 	public String decrypt(String ciphertext, FieldContext context) {
@@ -105,12 +112,16 @@ public class FieldEncryptor {
 	 * @param plaintext the value
 	 * @param context the table and column the value is stored in
 	 * @return the binary form of the ciphertext
-	 * @throws KeyProviderException when no data key can be had; nothing should be stored then
+	 * @throws KeyProviderException when no data key can be had; nothing should be stored
+	 * then
 	 */
 	public byte[] encrypt(byte[] plaintext, FieldContext context) {
 		DataKey key = this.keys.encryptionKey();
 		byte[] out = new byte[OVERHEAD + plaintext.length];
-		ByteBuffer.wrap(out).put(VERSION_1).put(AES_256_GCM).putLong(key.id().getMostSignificantBits())
+		ByteBuffer.wrap(out)
+			.put(VERSION_1)
+			.put(AES_256_GCM)
+			.putLong(key.id().getMostSignificantBits())
 			.putLong(key.id().getLeastSignificantBits());
 		byte[] nonce = new byte[NONCE_LENGTH];
 		this.random.nextBytes(nonce);
@@ -134,7 +145,8 @@ public class FieldEncryptor {
 	 * @param ciphertext the stored bytes
 	 * @param context the table and column the value was read from
 	 * @return the value
-	 * @throws FieldDecryptionException when the value is not authentic for this context or cannot be read
+	 * @throws FieldDecryptionException when the value is not authentic for this context
+	 * or cannot be read
 	 * @throws KeyProviderException when the data key cannot be unwrapped
 	 */
 	public byte[] decrypt(byte[] ciphertext, FieldContext context) {
@@ -196,8 +208,12 @@ public class FieldEncryptor {
 	 * @return the prefix, {@value #KEY_PREFIX_LENGTH} characters long
 	 */
 	public static String textPrefixOf(UUID keyId) {
-		byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(VERSION_1).put(AES_256_GCM)
-			.putLong(keyId.getMostSignificantBits()).putLong(keyId.getLeastSignificantBits()).array();
+		byte[] header = ByteBuffer.allocate(HEADER_LENGTH)
+			.put(VERSION_1)
+			.put(AES_256_GCM)
+			.putLong(keyId.getMostSignificantBits())
+			.putLong(keyId.getLeastSignificantBits())
+			.array();
 		return TEXT_PREFIX + Base64.getEncoder().encodeToString(header);
 	}
 

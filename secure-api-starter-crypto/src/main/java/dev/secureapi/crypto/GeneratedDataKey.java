@@ -5,7 +5,8 @@ import java.util.Arrays;
 import org.springframework.util.Assert;
 
 /**
- * A freshly generated data key: the plaintext to encrypt with and the wrapped form to store.
+ * A freshly generated data key: the plaintext to encrypt with and the wrapped form to
+ * store.
  *
  * @since 0.1.0
  */

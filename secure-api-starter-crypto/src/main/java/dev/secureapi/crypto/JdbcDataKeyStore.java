@@ -21,11 +21,13 @@ import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
  * Keeps wrapped data keys in the {@code secure_api_data_key} table, whose schema ships at
  * {@code classpath:db/secure-api-crypto/V0_2__secure_api_crypto_data_key.sql} for Flyway.
  * <p>
- * A new key is inserted on a connection of its own, taken from the pool and committed at once, never through the
- * caller's transaction: keys are made while Hibernate flushes an entity, and if that transaction rolled back, a
- * key inserted with it would vanish while later values are still encrypted under it. The caller already holds one
- * connection at that moment, so the pool needs one to spare; when none frees up within the pool's connection
- * timeout, the write fails ({@link DataKeyStoreException}) and nothing is encrypted under the key.
+ * A new key is inserted on a connection of its own, taken from the pool and committed at
+ * once, never through the caller's transaction: keys are made while Hibernate flushes an
+ * entity, and if that transaction rolled back, a key inserted with it would vanish while
+ * later values are still encrypted under it. The caller already holds one connection at
+ * that moment, so the pool needs one to spare; when none frees up within the pool's
+ * connection timeout, the write fails ({@link DataKeyStoreException}) and nothing is
+ * encrypted under the key.
  *
  * @since 0.1.0
  */
@@ -50,7 +52,8 @@ public class JdbcDataKeyStore implements DataKeyStore {
 	@Override
 	public void insert(StoredDataKey key) {
 		String sql = "INSERT INTO secure_api_data_key (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
-		// a connection straight from the pool, not the one bound to the caller's transaction, in auto-commit
+		// a connection straight from the pool, not the one bound to the caller's
+		// transaction, in auto-commit
 		try (Connection connection = this.independent.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
@@ -66,8 +69,7 @@ public class JdbcDataKeyStore implements DataKeyStore {
 			}
 		}
 		catch (SQLException ex) {
-			DataAccessException translated = new SQLExceptionSubclassTranslator().translate("insert data key", sql,
-					ex);
+			DataAccessException translated = new SQLExceptionSubclassTranslator().translate("insert data key", sql, ex);
 			throw (translated != null) ? translated
 					: new DataAccessResourceFailureException("Could not insert data key", ex);
 		}

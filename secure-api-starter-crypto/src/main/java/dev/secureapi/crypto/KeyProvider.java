@@ -1,11 +1,13 @@
 package dev.secureapi.crypto;
 
 /**
- * Generates data keys under a master key and unwraps them again: the envelope's outer layer. Implementations
- * ship for a local development key, AWS KMS and Vault transit; an application may declare its own bean.
+ * Generates data keys under a master key and unwraps them again: the envelope's outer
+ * layer. Implementations ship for a local development key, AWS KMS and Vault transit; an
+ * application may declare its own bean.
  *
- * <p>Every failure is thrown as {@link KeyProviderException}. Callers never see plaintext data keys leave the
- * process, and only wrapped keys are stored.
+ * <p>
+ * Every failure is thrown as {@link KeyProviderException}. Callers never see plaintext
+ * data keys leave the process, and only wrapped keys are stored.
  *
  * @since 0.1.0
  */
@@ -33,7 +35,8 @@ public interface KeyProvider {
 	byte[] decryptDataKey(WrappedDataKey wrapped);
 
 	/**
-	 * Wraps an existing data key again under the current master key, for master-key rotation.
+	 * Wraps an existing data key again under the current master key, for master-key
+	 * rotation.
 	 * @param wrapped the wrapped key as stored
 	 * @return the key wrapped under the current master key
 	 * @throws KeyProviderException when the provider fails

@@ -6,17 +6,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.secureapi.crypto.provider.AwsKmsKeyProvider;
-import dev.secureapi.crypto.provider.KmsClientCustomizer;
-import dev.secureapi.crypto.provider.LocalKeyProvider;
-import dev.secureapi.crypto.provider.VaultTransitKeyProvider;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.KmsClientBuilder;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,6 +21,14 @@ import org.springframework.vault.authentication.TokenAuthentication;
 import org.springframework.vault.client.VaultEndpoint;
 import org.springframework.vault.core.VaultOperations;
 import org.springframework.vault.core.VaultTemplate;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
+
+import dev.secureapi.crypto.provider.AwsKmsKeyProvider;
+import dev.secureapi.crypto.provider.KmsClientCustomizer;
+import dev.secureapi.crypto.provider.LocalKeyProvider;
+import dev.secureapi.crypto.provider.VaultTransitKeyProvider;
 
 /**
  * The key-provider configurations, one per value of {@code secure-api.crypto.provider}.
@@ -52,8 +52,8 @@ final class KeyProviderConfigurations {
 			CryptoProperties.Local local = properties.getLocal();
 			Map<String, byte[]> keys = new LinkedHashMap<>();
 			local.getPreviousMasterKeys()
-				.forEach((id, value) -> keys.put(id, decodeKey("secure-api.crypto.local.previous-master-keys." + id,
-						value)));
+				.forEach((id, value) -> keys.put(id,
+						decodeKey("secure-api.crypto.local.previous-master-keys." + id, value)));
 			String masterKey = local.getMasterKey();
 			if (local.getKeyStore() != null) {
 				keys.put(local.getMasterKeyId(), LocalKeyStores.load(local));

@@ -1,9 +1,10 @@
 package dev.secureapi.crypto;
 
 /**
- * The key provider (AWS KMS, Vault, the local key) could not generate or unwrap a data key: unreachable, timed
- * out, throttled after retries, answered an error, or refused the master key. The one exception type for provider
- * failures; the web layer answers it with 503, and a write that meets it stores nothing.
+ * The key provider (AWS KMS, Vault, the local key) could not generate or unwrap a data
+ * key: unreachable, timed out, throttled after retries, answered an error, or refused the
+ * master key. The one exception type for provider failures; the web layer answers it with
+ * 503, and a write that meets it stores nothing.
  *
  * @since 0.1.0
  */

@@ -40,8 +40,9 @@ final class LocalKeyStores {
 			return encoded;
 		}
 		catch (IOException | GeneralSecurityException ex) {
-			throw new CryptoConfigurationException("Key store " + resource.getDescription() + " cannot be read: "
-					+ ex.getClass().getSimpleName(), ACTION);
+			throw new CryptoConfigurationException(
+					"Key store " + resource.getDescription() + " cannot be read: " + ex.getClass().getSimpleName(),
+					ACTION);
 		}
 	}
 

@@ -9,10 +9,11 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reports field encryption to Micrometer: {@code secure_api.crypto.provider.requests} (timer by provider,
- * operation, outcome), {@code secure_api.crypto.data_key_cache} (counter by result hit/miss),
- * {@code secure_api.crypto.encryptions} and {@code secure_api.crypto.decryptions} (counters, decryptions by outcome
- * and failure reason).
+ * Reports field encryption to Micrometer: {@code secure_api.crypto.provider.requests}
+ * (timer by provider, operation, outcome), {@code secure_api.crypto.data_key_cache}
+ * (counter by result hit/miss), {@code secure_api.crypto.encryptions} and
+ * {@code secure_api.crypto.decryptions} (counters, decryptions by outcome and failure
+ * reason).
  */
 class MicrometerCryptoMetrics implements CryptoMetrics {
 

@@ -11,7 +11,6 @@ import java.util.UUID;
  * @param wrapped the wrapped key and its master key reference
  * @param status whether the key may still decrypt
  * @param createdAt when the key was generated
- *
  * @since 0.1.0
  */
 public record StoredDataKey(UUID id, String provider, WrappedDataKey wrapped, Status status, Instant createdAt) {

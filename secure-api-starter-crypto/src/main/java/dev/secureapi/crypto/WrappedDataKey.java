@@ -5,7 +5,8 @@ import java.util.Arrays;
 import org.springframework.util.Assert;
 
 /**
- * A data key as the key table stores it: wrapped by a master key that the reference names.
+ * A data key as the key table stores it: wrapped by a master key that the reference
+ * names.
  *
  * @since 0.1.0
  */

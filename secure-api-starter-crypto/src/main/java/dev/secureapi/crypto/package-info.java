@@ -1,5 +1,6 @@
 /**
- * Envelope field encryption: the ciphertext format, data keys and their cache, and the auto-configuration.
+ * Envelope field encryption: the ciphertext format, data keys and their cache, and the
+ * auto-configuration.
  */
 @NullMarked
 package dev.secureapi.crypto;

@@ -6,6 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
 import dev.secureapi.crypto.blindindex.BlindIndexer;
 import dev.secureapi.crypto.provider.LocalKeyProvider;
 import dev.secureapi.crypto.rotation.CryptoRotationService;
@@ -15,23 +27,12 @@ import dev.secureapi.crypto.support.TestKeys;
 import dev.secureapi.security.production.InsecureConfigurationException;
 import dev.secureapi.security.production.ProductionChecksAutoConfiguration;
 import dev.secureapi.security.production.ProductionFinding;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Auto-configuration of field encryption: defaults, off switch, back-off, missing libraries, bad properties.
+ * Auto-configuration of field encryption: defaults, off switch, back-off, missing
+ * libraries, bad properties.
  */
 class CryptoAutoConfigurationTests {
 
@@ -107,7 +108,8 @@ class CryptoAutoConfigurationTests {
 		java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
 		store.load(null, null);
 		store.setEntry("secure-api-master",
-				new java.security.KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(TestKeys.randomKey(), "AES")),
+				new java.security.KeyStore.SecretKeyEntry(
+						new javax.crypto.spec.SecretKeySpec(TestKeys.randomKey(), "AES")),
 				new java.security.KeyStore.PasswordProtection("changeit".toCharArray()));
 		try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
 			store.store(out, "changeit".toCharArray());
@@ -116,9 +118,11 @@ class CryptoAutoConfigurationTests {
 		String[] keyStore = { "secure-api.crypto.local.key-store=file:" + file,
 				"secure-api.crypto.local.key-store-password=changeit" };
 		String[] stored = new String[1];
-		this.runner.withPropertyValues(url).withPropertyValues(keyStore)
+		this.runner.withPropertyValues(url)
+			.withPropertyValues(keyStore)
 			.run((context) -> stored[0] = context.getBean(FieldEncryptor.class).encrypt("alice@example.com", EMAIL));
-		this.runner.withPropertyValues(url, "spring.flyway.enabled=false").withPropertyValues(keyStore)
+		this.runner.withPropertyValues(url, "spring.flyway.enabled=false")
+			.withPropertyValues(keyStore)
 			.run((context) -> assertThat(context.getBean(FieldEncryptor.class).decrypt(stored[0], EMAIL))
 				.isEqualTo("alice@example.com"));
 		this.runner.withPropertyValues(keyStore[0], "secure-api.crypto.local.key-store-password=wrong")
@@ -143,8 +147,9 @@ class CryptoAutoConfigurationTests {
 
 	@Test
 	void withoutMicrometerHibernateOrVaultTheStarterStillEncrypts() {
-		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer", "org.hibernate", "org.springframework.vault",
-				"software.amazon.awssdk"))
+		this.runner
+			.withClassLoader(new FilteredClassLoader("io.micrometer", "org.hibernate", "org.springframework.vault",
+					"software.amazon.awssdk"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().getBean(CryptoMetrics.class).isSameAs(CryptoMetrics.NONE);
 				FieldEncryptor encryptor = context.getBean(FieldEncryptor.class);
@@ -165,8 +170,8 @@ class CryptoAutoConfigurationTests {
 	void awsKmsWithoutTheSdkFailsNamingTheMissingLibrary() {
 		this.runner.withClassLoader(new FilteredClassLoader("software.amazon.awssdk.services.kms"))
 			.withPropertyValues("secure-api.crypto.provider=aws-kms", "secure-api.crypto.aws-kms.key-id=alias/x")
-			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
-				.contains("aws-kms").contains("software.amazon.awssdk:kms"));
+			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription()).contains("aws-kms")
+				.contains("software.amazon.awssdk:kms"));
 	}
 
 	@Test
@@ -180,7 +185,8 @@ class CryptoAutoConfigurationTests {
 
 	@Test
 	void awsKmsWithoutKeyIdFailsWithAClearMessage() {
-		this.runner.withPropertyValues("secure-api.crypto.provider=aws-kms", "secure-api.crypto.aws-kms.region=eu-west-1")
+		this.runner
+			.withPropertyValues("secure-api.crypto.provider=aws-kms", "secure-api.crypto.aws-kms.region=eu-west-1")
 			.run((context) -> {
 				FailureAnalysis analysis = analysis(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("secure-api.crypto.aws-kms.key-id is not set");
@@ -193,8 +199,9 @@ class CryptoAutoConfigurationTests {
 		this.runner.withPropertyValues("secure-api.crypto.provider=vault-transit")
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
 				.contains("secure-api.crypto.vault-transit.key-name"));
-		this.runner.withPropertyValues("secure-api.crypto.provider=vault-transit",
-				"secure-api.crypto.vault-transit.key-name=fields")
+		this.runner
+			.withPropertyValues("secure-api.crypto.provider=vault-transit",
+					"secure-api.crypto.vault-transit.key-name=fields")
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
 				.contains("secure-api.crypto.vault-transit.uri"));
 	}
@@ -222,7 +229,8 @@ class CryptoAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("blindIndex.bits").hasMessageContaining("greater than or equal to 8"));
+				.hasMessageContaining("blindIndex.bits")
+				.hasMessageContaining("greater than or equal to 8"));
 		this.runner.withPropertyValues("secure-api.crypto.provider=aws-kms-typo")
 			.run((context) -> assertThat(context).hasFailed());
 		this.runner.withPropertyValues("secure-api.crypto.data-key-cache.max-uses=0")
@@ -253,8 +261,8 @@ class CryptoAutoConfigurationTests {
 		String imports = new ClassPathResource(
 				"META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
 			.getContentAsString(StandardCharsets.UTF_8);
-		List<String> names = new java.util.ArrayList<>(imports.lines().map(String::strip)
-			.filter((line) -> line.startsWith("dev.secureapi.crypto")).toList());
+		List<String> names = new java.util.ArrayList<>(
+				imports.lines().map(String::strip).filter((line) -> line.startsWith("dev.secureapi.crypto")).toList());
 		Properties factories = new Properties();
 		try (InputStream in = new ClassPathResource("META-INF/spring.factories", getClass().getClassLoader())
 			.getInputStream()) {

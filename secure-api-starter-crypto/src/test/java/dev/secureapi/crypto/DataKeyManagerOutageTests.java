@@ -9,16 +9,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.crypto.support.InMemoryDataKeyStore;
 import dev.secureapi.crypto.support.TestKeys;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A key provider that hangs until its timeout and then fails: writers that were waiting for the same new data key
- * share that one failure, instead of each calling the provider in turn (with N waiting writers the last one
- * would have waited N timeouts).
+ * A key provider that hangs until its timeout and then fails: writers that were waiting
+ * for the same new data key share that one failure, instead of each calling the provider
+ * in turn (with N waiting writers the last one would have waited N timeouts).
  */
 class DataKeyManagerOutageTests {
 

@@ -6,11 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.crypto.support.CountingKeyProvider;
 import dev.secureapi.crypto.support.InMemoryDataKeyStore;
 import dev.secureapi.crypto.support.TestKeys;
 import dev.secureapi.test.MutableClock;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -103,7 +104,8 @@ class DataKeyManagerTests {
 			stored.add(encryptor.encrypt("v" + i, EMAIL));
 		}
 		assertThat(this.provider.decryptCalls()).isZero();
-		// which key the bounded cache dropped is Caffeine's choice; that one of the three was dropped is ours
+		// which key the bounded cache dropped is Caffeine's choice; that one of the three
+		// was dropped is ours
 		for (int i = 0; i < 3; i++) {
 			assertThat(encryptor.decrypt(stored.get(i), EMAIL)).isEqualTo("v" + i);
 		}
@@ -149,8 +151,8 @@ class DataKeyManagerTests {
 		DataKeyManager newKeys = TestKeys.manager(new dev.secureapi.crypto.provider.LocalKeyProvider(
 				java.util.Map.of("m1", oldMaster, "m2", TestKeys.randomKey()), "m2"), this.store);
 		assertThat(newKeys.rewrapAll()).isEqualTo(1);
-		assertThat(this.store.findAll()).allSatisfy((key) -> assertThat(key.wrapped().masterKeyReference())
-			.isEqualTo("m2"));
+		assertThat(this.store.findAll())
+			.allSatisfy((key) -> assertThat(key.wrapped().masterKeyReference()).isEqualTo("m2"));
 		assertThat(new FieldEncryptor(newKeys, CryptoMetrics.NONE).decrypt(stored, EMAIL))
 			.isEqualTo("alice@example.com");
 	}

@@ -4,18 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.crypto.FieldDecryptionException.Reason;
 import dev.secureapi.crypto.support.CountingKeyProvider;
 import dev.secureapi.crypto.support.InMemoryDataKeyStore;
 import dev.secureapi.crypto.support.TestKeys;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The ciphertext format: round trips, every tampering, and the binding of values to their table and column.
+ * The ciphertext format: round trips, every tampering, and the binding of values to their
+ * table and column.
  */
 class FieldEncryptorTests {
 
@@ -45,8 +47,8 @@ class FieldEncryptorTests {
 
 	@Test
 	void binaryRoundTripsWithTheDocumentedLayout() {
-		byte[] plaintext = "sixty-four bytes of personal data, padded to the benchmark size.".getBytes(
-				StandardCharsets.UTF_8);
+		byte[] plaintext = "sixty-four bytes of personal data, padded to the benchmark size."
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] stored = this.encryptor.encrypt(plaintext, EMAIL);
 		assertThat(stored).hasSize(18 + 12 + plaintext.length + 16);
 		assertThat(stored[0]).isEqualTo((byte) 1);
@@ -67,8 +69,7 @@ class FieldEncryptorTests {
 			for (int bit = 0; bit < 8; bit++) {
 				byte[] altered = stored.clone();
 				altered[i] ^= (byte) (1 << bit);
-				assertThatExceptionOfType(FieldDecryptionException.class)
-					.as("byte %d bit %d", i, bit)
+				assertThatExceptionOfType(FieldDecryptionException.class).as("byte %d bit %d", i, bit)
 					.isThrownBy(() -> this.encryptor.decrypt(altered, EMAIL));
 			}
 		}

@@ -4,23 +4,23 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.secureapi.crypto.support.TestKeys;
-import dev.secureapi.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.secureapi.crypto.support.TestKeys;
+import dev.secureapi.test.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The key table's insert is independent of the caller's transaction, and fails cleanly (instead of waiting for
- * ever) when the pool has no connection to spare.
+ * The key table's insert is independent of the caller's transaction, and fails cleanly
+ * (instead of waiting for ever) when the pool has no connection to spare.
  */
 class JdbcDataKeyStoreTests {
 
@@ -46,8 +46,9 @@ class JdbcDataKeyStoreTests {
 			status.setRollbackOnly();
 		});
 		UUID keyId = FieldEncryptor.keyIdOf(written[0]);
-		assertThat(new JdbcTemplate(this.dataSource).queryForObject(
-				"SELECT COUNT(*) FROM secure_api_data_key WHERE id = ?", Integer.class, keyId.toString())).isOne();
+		assertThat(new JdbcTemplate(this.dataSource)
+			.queryForObject("SELECT COUNT(*) FROM secure_api_data_key WHERE id = ?", Integer.class, keyId.toString()))
+			.isOne();
 		assertThat(new FieldEncryptor(manager(this.dataSource), CryptoMetrics.NONE).decrypt(written[0], NOTE))
 			.isEqualTo("hello");
 	}
@@ -58,13 +59,15 @@ class JdbcDataKeyStoreTests {
 			DataKeyManager keys = manager(single);
 			FieldEncryptor encryptor = new FieldEncryptor(keys, CryptoMetrics.NONE);
 			TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(single));
-			// the transaction holds the pool's only connection while the key insert asks for another
-			assertThatExceptionOfType(DataKeyStoreException.class).isThrownBy(() -> transactions
-				.executeWithoutResult((status) -> encryptor.encrypt("hello", NOTE)))
+			// the transaction holds the pool's only connection while the key insert asks
+			// for another
+			assertThatExceptionOfType(DataKeyStoreException.class)
+				.isThrownBy(() -> transactions.executeWithoutResult((status) -> encryptor.encrypt("hello", NOTE)))
 				.withMessageContaining("could not be stored");
 			assertThat(keys.activeKeyId()).isEmpty();
-			assertThat(new JdbcTemplate(single).queryForObject("SELECT COUNT(*) FROM secure_api_data_key",
-					Integer.class)).isZero();
+			assertThat(
+					new JdbcTemplate(single).queryForObject("SELECT COUNT(*) FROM secure_api_data_key", Integer.class))
+				.isZero();
 			// outside a transaction the connection is free again
 			String written = encryptor.encrypt("hello", NOTE);
 			assertThat(new FieldEncryptor(manager(single), CryptoMetrics.NONE).decrypt(written, NOTE))

@@ -8,13 +8,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Stops calling a backend for a while after it failed, so an outage costs each request nothing instead of the
- * command timeout. After the open duration one request at a time probes the backend; its success closes the
- * circuit. Opening and closing are logged once each, so an outage is logged once, not once per request.
+ * Stops calling a backend for a while after it failed, so an outage costs each request
+ * nothing instead of the command timeout. After the open duration one request at a time
+ * probes the backend; its success closes the circuit. Opening and closing are logged once
+ * each, so an outage is logged once, not once per request.
  *
- * <p>Not Resilience4j: one failure opens this breaker and one probe closes it, with no sliding window, metrics
- * registry or configuration to map; that is some 40 lines against a new runtime dependency for every user of the
- * starter.
+ * <p>
+ * Not Resilience4j: one failure opens this breaker and one probe closes it, with no
+ * sliding window, metrics registry or configuration to map; that is some 40 lines against
+ * a new runtime dependency for every user of the starter.
  */
 final class CircuitBreaker {
 
@@ -37,7 +39,8 @@ final class CircuitBreaker {
 
 	/**
 	 * Whether a call may go to the backend now.
-	 * @return {@code true} when the circuit is closed, or when this caller is the one probe of a half-open circuit
+	 * @return {@code true} when the circuit is closed, or when this caller is the one
+	 * probe of a half-open circuit
 	 */
 	boolean tryAcquire() {
 		if (!this.open.get()) {

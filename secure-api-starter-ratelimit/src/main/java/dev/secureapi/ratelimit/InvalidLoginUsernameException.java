@@ -5,8 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A login attempt with a username the {@link LoginAttemptGuard} refuses to count: too long, empty, or with
- * control characters. Answered 400 as problem+json, before the username reaches the guard's key space.
+ * A login attempt with a username the {@link LoginAttemptGuard} refuses to count: too
+ * long, empty, or with control characters. Answered 400 as problem+json, before the
+ * username reaches the guard's key space.
  *
  * @since 0.1.0
  */

@@ -12,9 +12,10 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
- * Keeps buckets in this instance's memory, in a Caffeine cache bounded by a number of keys. A bucket idle for
- * longer than the longest period it could need to refill is full again, so dropping it loses nothing; beyond the
- * key bound the least recently used buckets are dropped, so a flood of distinct clients cannot exhaust memory.
+ * Keeps buckets in this instance's memory, in a Caffeine cache bounded by a number of
+ * keys. A bucket idle for longer than the longest period it could need to refill is full
+ * again, so dropping it loses nothing; beyond the key bound the least recently used
+ * buckets are dropped, so a flood of distinct clients cannot exhaust memory.
  *
  * @since 0.1.0
  */
@@ -28,7 +29,8 @@ public class LocalRateLimitBackend implements RateLimitBackend {
 	 * @param idleExpiry how long an unused bucket is kept
 	 */
 	public LocalRateLimitBackend(long maxKeys, Duration idleExpiry) {
-		// maintenance (eviction, expiry) runs on the calling thread: handing it to the common pool wakes another
+		// maintenance (eviction, expiry) runs on the calling thread: handing it to the
+		// common pool wakes another
 		// thread every few reads, which costs more than the work itself on a busy server
 		this.buckets = Caffeine.newBuilder()
 			.maximumSize(maxKeys)

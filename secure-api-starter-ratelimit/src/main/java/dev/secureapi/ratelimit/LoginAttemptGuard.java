@@ -3,8 +3,6 @@ package dev.secureapi.ratelimit;
 import java.time.Duration;
 import java.util.function.Function;
 
-import dev.secureapi.ratelimit.RateLimitRecorder.Outcome;
-import dev.secureapi.security.proxy.ClientIpResolver;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -12,10 +10,13 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.ratelimit.RateLimitRecorder.Outcome;
+import dev.secureapi.security.proxy.ClientIpResolver;
+
 /**
- * Guards a login endpoint against password guessing by counting FAILED logins per (username, client address)
- * and per username. Call {@link #check} before verifying the password, then {@link #recordFailure} or
- * {@link #recordSuccess}:
+ * Guards a login endpoint against password guessing by counting FAILED logins per
+ * (username, client address) and per username. Call {@link #check} before verifying the
+ * password, then {@link #recordFailure} or {@link #recordSuccess}:
  *
  * <pre class="code">
  * guard.check(username, request).throwIfRefused();   // 429 with Retry-After, before any password work
@@ -26,14 +27,16 @@ import org.jspecify.annotations.Nullable;
  * guard.recordSuccess(username, request);
  * </pre>
  *
- * Usernames are counted in the form the application looks users up by ({@link LoginUsernameNormalizer}; by
- * default Unicode NFKC and lower case), and IPv6 clients by their network prefix
- * ({@code secure-api.rate-limit.ipv6-prefix-length}), so neither respelling a username nor rotating addresses within
- * one subscriber's network buys fresh guesses.
+ * Usernames are counted in the form the application looks users up by
+ * ({@link LoginUsernameNormalizer}; by default Unicode NFKC and lower case), and IPv6
+ * clients by their network prefix ({@code secure-api.rate-limit.ipv6-prefix-length}), so
+ * neither respelling a username nor rotating addresses within one subscriber's network
+ * buys fresh guesses.
  *
- * With {@code max-failures-per-user-and-ip: 5}, five failed attempts are answered by the application (401) and
- * the sixth attempt is refused, even with the right password and whether or not the username exists: the guard
- * never looks at the user store, so its answer is no enumeration oracle.
+ * With {@code max-failures-per-user-and-ip: 5}, five failed attempts are answered by the
+ * application (401) and the sixth attempt is refused, even with the right password and
+ * whether or not the username exists: the guard never looks at the user store, so its
+ * answer is no enumeration oracle.
  *
  * @since 0.1.0
  */
@@ -76,8 +79,8 @@ public class LoginAttemptGuard {
 	 * @param clientIpResolver the application's client address resolver
 	 * @param recorder where outcomes are recorded
 	 * @param properties the guard's settings
-	 * @param normalizer turns a submitted username into the form users are looked up by, so every spelling of one
-	 * account shares its counters
+	 * @param normalizer turns a submitted username into the form users are looked up by,
+	 * so every spelling of one account shares its counters
 	 * @param ipv6PrefixLength the network prefix an IPv6 client is keyed by
 	 */
 	public LoginAttemptGuard(RateLimitBackend backend, ClientIpResolver clientIpResolver, RateLimitRecorder recorder,
@@ -101,22 +104,27 @@ public class LoginAttemptGuard {
 	/**
 	 * Checks whether a login attempt may verify its password.
 	 * @param username the username as submitted
-	 * @param request the login request; its client address comes from the application's {@link ClientIpResolver}
+	 * @param request the login request; its client address comes from the application's
+	 * {@link ClientIpResolver}
 	 * @return the decision
-	 * @throws InvalidLoginUsernameException (400) if the username is too long or contains control characters
+	 * @throws InvalidLoginUsernameException (400) if the username is too long or contains
+	 * control characters
 	 */
 	public Decision check(String username, HttpServletRequest request) {
 		return check(username, this.clientIpResolver.resolve(request));
 	}
 
 	/**
-	 * Checks whether a login attempt may verify its password, and reserves the attempt as a failure until
-	 * {@link #recordSuccess} clears it. Reserving here, not in {@link #recordFailure}, keeps a burst of parallel
-	 * guesses from all passing the check before the first failure is counted.
+	 * Checks whether a login attempt may verify its password, and reserves the attempt as
+	 * a failure until {@link #recordSuccess} clears it. Reserving here, not in
+	 * {@link #recordFailure}, keeps a burst of parallel guesses from all passing the
+	 * check before the first failure is counted.
 	 * @param username the username as submitted
-	 * @param clientIp the client address, as the application's {@link ClientIpResolver} resolves it
+	 * @param clientIp the client address, as the application's {@link ClientIpResolver}
+	 * resolves it
 	 * @return the decision
-	 * @throws InvalidLoginUsernameException (400) if the username is too long or contains control characters
+	 * @throws InvalidLoginUsernameException (400) if the username is too long or contains
+	 * control characters
 	 */
 	public Decision check(String username, String clientIp) {
 		validate(username);
@@ -167,21 +175,23 @@ public class LoginAttemptGuard {
 	}
 
 	/**
-	 * Records a failed login: a wrong password, or a username that does not exist. The failure was already
-	 * counted when {@link #check} reserved the attempt; this method states the outcome and keeps the calling code
-	 * symmetric.
+	 * Records a failed login: a wrong password, or a username that does not exist. The
+	 * failure was already counted when {@link #check} reserved the attempt; this method
+	 * states the outcome and keeps the calling code symmetric.
 	 * @param username the username as submitted
 	 * @param clientIp the client address
 	 */
 	public void recordFailure(String username, String clientIp) {
-		// the attempt reserved in check(...) stays counted: counting there keeps parallel guesses from all passing
+		// the attempt reserved in check(...) stays counted: counting there keeps parallel
+		// guesses from all passing
 		// the check before any failure is recorded
 	}
 
 	/**
-	 * Records a successful login, which clears the failures of the (username, client address) pair and gives
-	 * back the attempt reserved on the per-username count. The other failures of the username are kept, so
-	 * logging in from one address does not reopen guessing from others.
+	 * Records a successful login, which clears the failures of the (username, client
+	 * address) pair and gives back the attempt reserved on the per-username count. The
+	 * other failures of the username are kept, so logging in from one address does not
+	 * reopen guessing from others.
 	 * @param username the username as submitted
 	 * @param request the login request
 	 */
@@ -190,8 +200,8 @@ public class LoginAttemptGuard {
 	}
 
 	/**
-	 * Records a successful login, which clears the failures of the (username, client address) pair and gives
-	 * back the attempt reserved on the per-username count.
+	 * Records a successful login, which clears the failures of the (username, client
+	 * address) pair and gives back the attempt reserved on the per-username count.
 	 * @param username the username as submitted
 	 * @param clientIp the client address
 	 */
@@ -211,7 +221,8 @@ public class LoginAttemptGuard {
 			this.backend.execute(key, () -> configuration, operation);
 		}
 		catch (RateLimitBackendException ex) {
-			// the backend logs its outage once; a lost count must not turn a login into an error
+			// the backend logs its outage once; a lost count must not turn a login into
+			// an error
 			this.recorder.record(POLICY_NAME, Outcome.BACKEND_ERROR);
 		}
 	}
@@ -268,9 +279,9 @@ public class LoginAttemptGuard {
 		}
 
 		/**
-		 * Throws the matching error response unless the attempt is allowed: 429 with {@code Retry-After} when
-		 * throttled, 503 when the guard's backend is unreachable and the guard fails closed. Spring MVC answers
-		 * it as problem+json.
+		 * Throws the matching error response unless the attempt is allowed: 429 with
+		 * {@code Retry-After} when throttled, 503 when the guard's backend is unreachable
+		 * and the guard fails closed. Spring MVC answers it as problem+json.
 		 * @throws LoginThrottledException unless allowed
 		 */
 		public void throwIfRefused() {
@@ -287,10 +298,15 @@ public class LoginAttemptGuard {
 			/** The attempt may verify its password. */
 			ALLOWED,
 
-			/** Too many failed attempts: refuse with 429 without verifying the password. */
+			/**
+			 * Too many failed attempts: refuse with 429 without verifying the password.
+			 */
 			THROTTLED,
 
-			/** The guard's backend is unreachable and the guard fails closed: refuse with 503. */
+			/**
+			 * The guard's backend is unreachable and the guard fails closed: refuse with
+			 * 503.
+			 */
 			UNAVAILABLE
 
 		}

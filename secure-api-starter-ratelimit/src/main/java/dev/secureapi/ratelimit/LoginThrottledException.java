@@ -6,8 +6,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A login attempt refused by the {@link LoginAttemptGuard}: 429 with {@code Retry-After}, or 503 with
- * {@code Retry-After} when the guard cannot count. Spring MVC answers it as problem+json through the application's exception handler.
+ * A login attempt refused by the {@link LoginAttemptGuard}: 429 with {@code Retry-After},
+ * or 503 with {@code Retry-After} when the guard cannot count. Spring MVC answers it as
+ * problem+json through the application's exception handler.
  *
  * @since 0.1.0
  */
@@ -22,9 +23,8 @@ public class LoginThrottledException extends ErrorResponseException {
 	public LoginThrottledException(LoginAttemptGuard.Decision decision) {
 		super(status(decision), problem(decision), null);
 		this.decision = decision;
-		getHeaders().set(HttpHeaders.RETRY_AFTER,
-				(decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED)
-						? Long.toString(decision.retryAfterSeconds()) : RateLimitResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, (decision.status() == LoginAttemptGuard.Decision.Status.THROTTLED)
+				? Long.toString(decision.retryAfterSeconds()) : RateLimitResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
 	}
 
 	/**

@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Counts checks in {@code secure_api.ratelimit.requests{policy,outcome}}. Each counter is registered once and
- * kept: this runs on every limited request, where a registry lookup per call would cost more than the check.
+ * Counts checks in {@code secure_api.ratelimit.requests{policy,outcome}}. Each counter is
+ * registered once and kept: this runs on every limited request, where a registry lookup
+ * per call would cost more than the check.
  */
 class MicrometerRateLimitRecorder implements RateLimitRecorder {
 
@@ -24,7 +24,8 @@ class MicrometerRateLimitRecorder implements RateLimitRecorder {
 
 	/**
 	 * Creates a recorder.
-	 * @param registry the registry, resolved on first use; nothing is recorded while there is none
+	 * @param registry the registry, resolved on first use; nothing is recorded while
+	 * there is none
 	 */
 	MicrometerRateLimitRecorder(ObjectProvider<MeterRegistry> registry) {
 		this.registry = registry;

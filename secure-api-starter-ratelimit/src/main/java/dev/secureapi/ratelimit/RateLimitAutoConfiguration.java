@@ -4,15 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemResponseWriter;
-import dev.secureapi.security.proxy.ClientIpResolver;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
-import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
-
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -31,10 +23,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
+
 /**
- * Auto-configuration for rate limiting and the login guard. The backend is Redis when the application has a
- * Lettuce {@code RedisConnectionFactory} (or {@code secure-api.rate-limit.backend=redis}), otherwise a bounded
- * in-memory cache.
+ * Auto-configuration for rate limiting and the login guard. The backend is Redis when the
+ * application has a Lettuce {@code RedisConnectionFactory} (or
+ * {@code secure-api.rate-limit.backend=redis}), otherwise a bounded in-memory cache.
  *
  * @since 0.1.0
  */
@@ -83,7 +82,8 @@ public final class RateLimitAutoConfiguration {
 	}
 
 	/**
-	 * How long an idle local bucket is kept: past its longest period it is full again, so nothing is lost.
+	 * How long an idle local bucket is kept: past its longest period it is full again, so
+	 * nothing is lost.
 	 * @param properties the rate-limit properties
 	 * @return the idle expiry
 	 */
@@ -96,9 +96,10 @@ public final class RateLimitAutoConfiguration {
 	}
 
 	private static ClientIpResolver clientIpResolver(ObjectProvider<ClientIpResolver> resolver) {
-		// outside a web application (no ProxyAutoConfiguration) the peer address is all there is
-		return resolver.getIfAvailable(() -> new TrustedProxyClientIpResolver(List.of(), "X-Forwarded-For",
-				"X-Forwarded-Proto"));
+		// outside a web application (no ProxyAutoConfiguration) the peer address is all
+		// there is
+		return resolver
+			.getIfAvailable(() -> new TrustedProxyClientIpResolver(List.of(), "X-Forwarded-For", "X-Forwarded-Proto"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -140,9 +141,10 @@ public final class RateLimitAutoConfiguration {
 		}
 
 		/**
-		 * The two filters, one on each side of Spring Security's chain, at orders computed from
-		 * {@code spring.security.filter.order}. Both back off together when the application registers a
-		 * {@link RateLimitFilter} itself, under whatever bean name.
+		 * The two filters, one on each side of Spring Security's chain, at orders
+		 * computed from {@code spring.security.filter.order}. Both back off together when
+		 * the application registers a {@link RateLimitFilter} itself, under whatever bean
+		 * name.
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnMissingFilterBean(RateLimitFilter.class)

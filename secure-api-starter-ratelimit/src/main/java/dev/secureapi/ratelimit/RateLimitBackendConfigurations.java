@@ -14,7 +14,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * The backend configurations, imported in order: Redis when selected and possible, else local.
+ * The backend configurations, imported in order: Redis when selected and possible, else
+ * local.
  */
 final class RateLimitBackendConfigurations {
 
@@ -57,7 +58,8 @@ final class RateLimitBackendConfigurations {
 	}
 
 	/**
-	 * Matches when {@code secure-api.rate-limit.backend} is {@code auto} (the default) or {@code redis}.
+	 * Matches when {@code secure-api.rate-limit.backend} is {@code auto} (the default) or
+	 * {@code redis}.
 	 */
 	static class RedisBackendCondition extends SpringBootCondition {
 

@@ -4,9 +4,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Reports whether the rate-limit backend answers, as the last calls to it found. No key or count is reported.
- * When requests are let through during an outage ({@code fail-open}) the application still serves, so the
- * indicator stays UP and reports {@code reachable: false}; when they are refused it is DOWN.
+ * Reports whether the rate-limit backend answers, as the last calls to it found. No key
+ * or count is reported. When requests are let through during an outage
+ * ({@code fail-open}) the application still serves, so the indicator stays UP and reports
+ * {@code reachable: false}; when they are refused it is DOWN.
  */
 class RateLimitBackendHealthIndicator extends AbstractHealthIndicator {
 

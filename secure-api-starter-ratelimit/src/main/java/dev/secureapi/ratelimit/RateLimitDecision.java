@@ -7,18 +7,19 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of every policy that applied to one request. The most restrictive answer wins: the request is
- * refused when any policy refused it, and the client waits for the longest of their waits.
+ * The answer of every policy that applied to one request. The most restrictive answer
+ * wins: the request is refused when any policy refused it, and the client waits for the
+ * longest of their waits.
  *
  * @param results one result per applied policy, in policy order
- *
  * @since 0.1.0
  */
 public record RateLimitDecision(List<Result> results) {
 
 	/**
 	 * Whether the request is admitted.
-	 * @return {@code true} unless a policy refused it or a failed backend refuses requests
+	 * @return {@code true} unless a policy refused it or a failed backend refuses
+	 * requests
 	 */
 	public boolean isAllowed() {
 		return !isRejected() && !isUnavailable();

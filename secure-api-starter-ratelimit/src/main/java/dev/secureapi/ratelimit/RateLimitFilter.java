@@ -7,12 +7,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks each request against the policies of one phase: before authentication for keys that need no
- * authenticated user (so a flood costs no token or password work), after it for {@code user} keys.
+ * Checks each request against the policies of one phase: before authentication for keys
+ * that need no authenticated user (so a flood costs no token or password work), after it
+ * for {@code user} keys.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -38,8 +38,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		List<RateLimitPolicy> policies = this.rateLimiter.matching(request, this.afterAuthentication);
-		if (policies.isEmpty()
-				|| this.responses.apply(this.rateLimiter.check(request, policies), request, response)) {
+		if (policies.isEmpty() || this.responses.apply(this.rateLimiter.check(request, policies), request, response)) {
 			chain.doFilter(request, response);
 		}
 	}

@@ -9,9 +9,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for the {@code rateLimit} health contribution: on when Spring Boot's health module is present,
- * off with {@code management.health.ratelimit.enabled=false}, and replaced by an application bean named
- * {@code rateLimitHealthIndicator} or {@code rateLimitHealthContributor}.
+ * Auto-configuration for the {@code rateLimit} health contribution: on when Spring Boot's
+ * health module is present, off with {@code management.health.ratelimit.enabled=false},
+ * and replaced by an application bean named {@code rateLimitHealthIndicator} or
+ * {@code rateLimitHealthContributor}.
  *
  * @since 0.1.0
  */
@@ -20,12 +21,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(RateLimitBackend.class)
 public final class RateLimitHealthContributorAutoConfiguration {
 
-	// on the method, not the class: the condition's own class is in the health module, which may be absent
+	// on the method, not the class: the condition's own class is in the health module,
+	// which may be absent
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("ratelimit")
 	@ConditionalOnMissingBean(name = { "rateLimitHealthIndicator", "rateLimitHealthContributor" })
-	RateLimitBackendHealthIndicator rateLimitHealthIndicator(RateLimitBackend backend,
-			RateLimitProperties properties) {
+	RateLimitBackendHealthIndicator rateLimitHealthIndicator(RateLimitBackend backend, RateLimitProperties properties) {
 		return new RateLimitBackendHealthIndicator(backend, properties.isFailOpen());
 	}
 

@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the key that identifies a client for a policy. Beans of this type are asked in order before the
- * built-in keys ({@code ip}, {@code user}, {@code header:<Name>}); the first non-null answer is the key.
+ * Resolves the key that identifies a client for a policy. Beans of this type are asked in
+ * order before the built-in keys ({@code ip}, {@code user}, {@code header:<Name>}); the
+ * first non-null answer is the key.
  *
  * @since 0.1.0
  */

@@ -9,7 +9,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
@@ -18,8 +17,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
 /**
- * A rate-limit policy compiled from {@link RateLimitProperties.Policy}: which requests it applies to, what
- * identifies a client, and the limits of each client's bucket.
+ * A rate-limit policy compiled from {@link RateLimitProperties.Policy}: which requests it
+ * applies to, what identifies a client, and the limits of each client's bucket.
  *
  * @since 0.1.0
  */
@@ -52,7 +51,8 @@ public final class RateLimitPolicy {
 		this.cost = cost;
 		ConfigurationBuilder builder = BucketConfiguration.builder();
 		for (Limit limit : limits) {
-			builder.addLimit(Bandwidth.builder().capacity(limit.capacity())
+			builder.addLimit(Bandwidth.builder()
+				.capacity(limit.capacity())
 				.refillGreedy(limit.capacity(), limit.period())
 				.build());
 		}
@@ -84,9 +84,10 @@ public final class RateLimitPolicy {
 					policy.getCost());
 		}
 		catch (IllegalArgumentException ex) {
-			// Bucket4j refuses limits it cannot represent, such as more than one token per nanosecond
-			throw new RateLimitConfigurationException("A limit of rate-limit policy '" + policy.getName()
-					+ "' cannot be used: " + ex.getMessage(),
+			// Bucket4j refuses limits it cannot represent, such as more than one token
+			// per nanosecond
+			throw new RateLimitConfigurationException(
+					"A limit of rate-limit policy '" + policy.getName() + "' cannot be used: " + ex.getMessage(),
 					"Lower the capacity or lengthen the period in secure-api.rate-limit.policies[].limits.");
 		}
 	}
@@ -96,15 +97,16 @@ public final class RateLimitPolicy {
 			return PathPatternParser.defaultInstance.parse(path);
 		}
 		catch (PatternParseException ex) {
-			throw new RateLimitConfigurationException("The path '" + path + "' of rate-limit policy '" + policy
-					+ "' is not a valid path pattern: " + ex.getMessage(),
+			throw new RateLimitConfigurationException(
+					"The path '" + path + "' of rate-limit policy '" + policy + "' is not a valid path pattern: "
+							+ ex.getMessage(),
 					"Use Spring PathPattern syntax in secure-api.rate-limit.policies[].paths, for example /api/**.");
 		}
 	}
 
 	/**
-	 * Whether the policy applies to a request by its path and method. A policy without paths applies only to
-	 * handler methods annotated with {@link RateLimited}.
+	 * Whether the policy applies to a request by its path and method. A policy without
+	 * paths applies only to handler methods annotated with {@link RateLimited}.
 	 * @param request the request
 	 * @return whether it applies
 	 */
@@ -192,7 +194,8 @@ public final class RateLimitPolicy {
 	}
 
 	/**
-	 * Whether the policy is checked after authentication, because its key is the authenticated user.
+	 * Whether the policy is checked after authentication, because its key is the
+	 * authenticated user.
 	 * @return whether it is
 	 */
 	public boolean isAfterAuthentication() {
@@ -215,19 +218,22 @@ public final class RateLimitPolicy {
 		/** The client address from the application's {@code ClientIpResolver}. */
 		IP,
 
-		/** The authenticated principal's name; the client address for anonymous requests. */
+		/**
+		 * The authenticated principal's name; the client address for anonymous requests.
+		 */
 		USER,
 
 		/**
-		 * The value of a request header; the client address when it is absent. The client chooses the value, so
-		 * each new value is a new bucket: use it for values the application verifies (an API key), or use
-		 * {@link #HEADER_AND_IP}.
+		 * The value of a request header; the client address when it is absent. The client
+		 * chooses the value, so each new value is a new bucket: use it for values the
+		 * application verifies (an API key), or use {@link #HEADER_AND_IP}.
 		 */
 		HEADER,
 
 		/**
-		 * A bucket per value of a request header and a bucket per client address: both must admit the request,
-		 * so a client that sends a fresh header value with every request is still held to the address's limit.
+		 * A bucket per value of a request header and a bucket per client address: both
+		 * must admit the request, so a client that sends a fresh header value with every
+		 * request is still held to the address's limit.
 		 */
 		HEADER_AND_IP
 
@@ -235,6 +241,7 @@ public final class RateLimitPolicy {
 
 	/**
 	 * One limit: {@code capacity} tokens refilled greedily over {@code period}.
+	 *
 	 * @param capacity the capacity
 	 * @param period the period
 	 */

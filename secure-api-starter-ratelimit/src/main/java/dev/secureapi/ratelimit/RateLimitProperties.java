@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMin;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.validation.annotation.Validated;
@@ -35,12 +34,14 @@ public class RateLimitProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Where buckets are kept: auto (redis when a RedisConnectionFactory exists, else local), local or redis.
+	 * Where buckets are kept: auto (redis when a RedisConnectionFactory exists, else
+	 * local), local or redis.
 	 */
 	private Backend backend = Backend.AUTO;
 
 	/**
-	 * Whether requests are let through when the backend is unreachable; when false they are answered 503.
+	 * Whether requests are let through when the backend is unreachable; when false they
+	 * are answered 503.
 	 */
 	private boolean failOpen = true;
 
@@ -50,24 +51,25 @@ public class RateLimitProperties {
 	private boolean exposeHeaders = true;
 
 	/**
-	 * How many instances of the application are declared to run; more than one with the local backend is
-	 * reported by the production checks, since each instance would then admit the full capacity.
+	 * How many instances of the application are declared to run; more than one with the
+	 * local backend is reported by the production checks, since each instance would then
+	 * admit the full capacity.
 	 */
 	@Positive
 	private int expectedInstances = 1;
 
 	/**
-	 * Length of the network prefix an IPv6 client is keyed by, for ip keys and the login guard: every address of
-	 * one /64 (by default) shares one bucket, since a single subscriber usually holds a whole /64. IPv4 clients
-	 * are keyed by their full address.
+	 * Length of the network prefix an IPv6 client is keyed by, for ip keys and the login
+	 * guard: every address of one /64 (by default) shares one bucket, since a single
+	 * subscriber usually holds a whole /64. IPv4 clients are keyed by their full address.
 	 */
 	@Min(1)
 	@Max(128)
 	private int ipv6PrefixLength = 64;
 
 	/**
-	 * The policies every request is checked against; each matching policy is checked and the most restrictive
-	 * answer wins.
+	 * The policies every request is checked against; each matching policy is checked and
+	 * the most restrictive answer wins.
 	 */
 	@Valid
 	private List<Policy> policies = new ArrayList<>();
@@ -163,7 +165,10 @@ public class RateLimitProperties {
 	 */
 	public enum Backend {
 
-		/** Redis when the application has a {@code RedisConnectionFactory}, otherwise local. */
+		/**
+		 * Redis when the application has a {@code RedisConnectionFactory}, otherwise
+		 * local.
+		 */
 		AUTO,
 
 		/** In this instance's memory. */
@@ -187,8 +192,8 @@ public class RateLimitProperties {
 		private String name = "";
 
 		/**
-		 * Path patterns (Spring PathPattern syntax) the policy applies to; empty means the policy applies only to
-		 * handler methods annotated with @RateLimited.
+		 * Path patterns (Spring PathPattern syntax) the policy applies to; empty means
+		 * the policy applies only to handler methods annotated with @RateLimited.
 		 */
 		private List<String> paths = new ArrayList<>();
 
@@ -198,11 +203,12 @@ public class RateLimitProperties {
 		private Set<HttpMethod> methods = new LinkedHashSet<>();
 
 		/**
-		 * What identifies a client: ip (the resolved client address; an IPv6 client by its network prefix), user
-		 * (the authenticated principal's name, the ip for anonymous requests), header:Name (the value of that
-		 * request header, the ip when absent; the value is chosen by the client, so a new value is a new bucket)
-		 * or header:Name+ip (a bucket per header value and one per ip, both must admit the request, so rotating
-		 * the header value does not escape the ip's limit).
+		 * What identifies a client: ip (the resolved client address; an IPv6 client by
+		 * its network prefix), user (the authenticated principal's name, the ip for
+		 * anonymous requests), header:Name (the value of that request header, the ip when
+		 * absent; the value is chosen by the client, so a new value is a new bucket) or
+		 * header:Name+ip (a bucket per header value and one per ip, both must admit the
+		 * request, so rotating the header value does not escape the ip's limit).
 		 */
 		@NotNull
 		@Pattern(regexp = "ip|user|header:[!#$%&'*.^_`|~0-9A-Za-z-]+(\\+ip)?",
@@ -314,8 +320,9 @@ public class RateLimitProperties {
 	public static class Local {
 
 		/**
-		 * How many keys (clients) the local backend keeps buckets for; the least recently used are dropped
-		 * beyond it, so a flood of distinct clients cannot exhaust memory.
+		 * How many keys (clients) the local backend keeps buckets for; the least recently
+		 * used are dropped beyond it, so a flood of distinct clients cannot exhaust
+		 * memory.
 		 */
 		@Positive
 		private long maxKeys = 100_000;
@@ -342,29 +349,33 @@ public class RateLimitProperties {
 		private String keyPrefix = "secure-api:rate-limit:";
 
 		/**
-		 * How long one bucket operation may take before the backend counts as unreachable.
+		 * How long one bucket operation may take before the backend counts as
+		 * unreachable.
 		 */
 		@NotNull
 		@DurationMin(millis = 1)
 		private Duration commandTimeout = Duration.ofMillis(100);
 
 		/**
-		 * How long the backend is bypassed after a failure before one request tries it again.
+		 * How long the backend is bypassed after a failure before one request tries it
+		 * again.
 		 */
 		@NotNull
 		@DurationMin(millis = 1)
 		private Duration circuitOpenDuration = Duration.ofSeconds(5);
 
 		/**
-		 * How long a bucket's key stays in Redis after the bucket has refilled completely.
+		 * How long a bucket's key stays in Redis after the bucket has refilled
+		 * completely.
 		 */
 		@NotNull
 		@DurationMin(millis = 0)
 		private Duration keepAfterRefill = Duration.ofSeconds(10);
 
 		/**
-		 * How many buckets this instance keeps a proxy and the last known state of. A check of a bucket it
-		 * remembers costs one Redis round trip; of one it has forgotten, two.
+		 * How many buckets this instance keeps a proxy and the last known state of. A
+		 * check of a bucket it remembers costs one Redis round trip; of one it has
+		 * forgotten, two.
 		 */
 		@Positive
 		private long rememberedKeys = 10_000;
@@ -422,13 +433,15 @@ public class RateLimitProperties {
 		private boolean enabled = true;
 
 		/**
-		 * How many failed logins one username may have from one client address within the window.
+		 * How many failed logins one username may have from one client address within the
+		 * window.
 		 */
 		@Positive
 		private long maxFailuresPerUserAndIp = 5;
 
 		/**
-		 * How many failed logins one username may have from all client addresses within the window.
+		 * How many failed logins one username may have from all client addresses within
+		 * the window.
 		 */
 		@Positive
 		private long maxFailuresPerUser = 20;
@@ -441,14 +454,16 @@ public class RateLimitProperties {
 		private Duration window = Duration.ofMinutes(15);
 
 		/**
-		 * Longest username the guard accepts; longer ones are refused before they reach the guard's key space.
+		 * Longest username the guard accepts; longer ones are refused before they reach
+		 * the guard's key space.
 		 */
 		@Positive
 		@Max(4096)
 		private int maxUsernameLength = 256;
 
 		/**
-		 * Whether logins are let through when the backend is unreachable; when false they are answered 503.
+		 * Whether logins are let through when the backend is unreachable; when false they
+		 * are answered 503.
 		 */
 		private boolean failOpen = false;
 

@@ -3,24 +3,26 @@ package dev.secureapi.ratelimit;
 import java.io.IOException;
 import java.time.Duration;
 
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Writes the rate-limit headers of a decision, and the 429 or 503 problem of a refused request. Headers follow
- * the IETF httpapi draft: {@code RateLimit-Policy: "api";q=100;w=60} lists each limit,
- * {@code RateLimit: "api";r=57;t=3} the tokens remaining and the seconds until the bucket is full again.
+ * Writes the rate-limit headers of a decision, and the 429 or 503 problem of a refused
+ * request. Headers follow the IETF httpapi draft:
+ * {@code RateLimit-Policy: "api";q=100;w=60} lists each limit,
+ * {@code RateLimit: "api";r=57;t=3} the tokens remaining and the seconds until the bucket
+ * is full again.
  */
 class RateLimitResponses {
 
 	/**
-	 * Seconds a client refused because the backend is unreachable (fail-closed) is asked to wait: about the time
-	 * the backend's circuit stays open before it is tried again.
+	 * Seconds a client refused because the backend is unreachable (fail-closed) is asked
+	 * to wait: about the time the backend's circuit stays open before it is tried again.
 	 */
 	static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
 
@@ -45,7 +47,8 @@ class RateLimitResponses {
 	}
 
 	/**
-	 * Adds the headers of a decision to the response, then answers 429 or 503 when the request is refused.
+	 * Adds the headers of a decision to the response, then answers 429 or 503 when the
+	 * request is refused.
 	 * @param decision the decision
 	 * @param request the request
 	 * @param response the response

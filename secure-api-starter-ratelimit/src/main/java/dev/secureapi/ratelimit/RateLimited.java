@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Applies the named policies (from {@code secure-api.rate-limit.policies}) to a controller method or to every
- * method of a controller, in addition to the policies that match by path.
+ * Applies the named policies (from {@code secure-api.rate-limit.policies}) to a
+ * controller method or to every method of a controller, in addition to the policies that
+ * match by path.
  *
  * @since 0.1.0
  */

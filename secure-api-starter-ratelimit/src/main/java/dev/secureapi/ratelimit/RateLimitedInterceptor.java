@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies the policies named by {@link RateLimited} on a handler method or its controller.
+ * Applies the policies named by {@link RateLimited} on a handler method or its
+ * controller.
  */
 class RateLimitedInterceptor implements HandlerInterceptor {
 
@@ -22,7 +22,10 @@ class RateLimitedInterceptor implements HandlerInterceptor {
 
 	private final RateLimitResponses responses;
 
-	/** The policy names of each handler method, looked up once: annotation search is costly per request. */
+	/**
+	 * The policy names of each handler method, looked up once: annotation search is
+	 * costly per request.
+	 */
 	private final Map<HandlerKey, List<String>> namesByHandler = new ConcurrentHashMap<>();
 
 	/**
@@ -41,8 +44,8 @@ class RateLimitedInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		List<String> names = this.namesByHandler.computeIfAbsent(new HandlerKey(method.getBeanType(), method.getMethod()),
-				(key) -> names(method));
+		List<String> names = this.namesByHandler
+			.computeIfAbsent(new HandlerKey(method.getBeanType(), method.getMethod()), (key) -> names(method));
 		if (names.isEmpty()) {
 			return true;
 		}
@@ -57,7 +60,8 @@ class RateLimitedInterceptor implements HandlerInterceptor {
 		List<RateLimitPolicy> policies = new ArrayList<>(1);
 		for (String name : names) {
 			RateLimitPolicy policy = this.rateLimiter.getPolicy(name);
-			// a policy that already matched by path was checked by the filter; checking it again would charge twice
+			// a policy that already matched by path was checked by the filter; checking
+			// it again would charge twice
 			if (policy != null && policy.matchesMethod(request) && !policy.matches(request)) {
 				policies.add(policy);
 			}

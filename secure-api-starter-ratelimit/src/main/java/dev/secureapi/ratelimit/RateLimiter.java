@@ -11,20 +11,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.secureapi.ratelimit.RateLimitRecorder.Outcome;
-import dev.secureapi.security.proxy.ClientIpResolver;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import dev.secureapi.ratelimit.RateLimitRecorder.Outcome;
+import dev.secureapi.security.proxy.ClientIpResolver;
+
 /**
- * Checks requests against the configured policies: finds the policies that apply, resolves each one's key and
- * takes the policy's cost from the key's bucket.
+ * Checks requests against the configured policies: finds the policies that apply,
+ * resolves each one's key and takes the policy's cost from the key's bucket.
  *
  * @since 0.1.0
  */
@@ -57,8 +57,9 @@ public class RateLimiter {
 	 * @param recorder where outcomes are recorded
 	 * @param failOpen whether requests are admitted when the backend fails
 	 */
-	public RateLimiter(List<RateLimitPolicy> policies, RateLimitBackend backend, List<RateLimitKeyResolver> keyResolvers,
-			ClientIpResolver clientIpResolver, RateLimitRecorder recorder, boolean failOpen) {
+	public RateLimiter(List<RateLimitPolicy> policies, RateLimitBackend backend,
+			List<RateLimitKeyResolver> keyResolvers, ClientIpResolver clientIpResolver, RateLimitRecorder recorder,
+			boolean failOpen) {
 		this(policies, backend, keyResolvers, clientIpResolver, recorder, failOpen, 64);
 	}
 
@@ -72,8 +73,9 @@ public class RateLimiter {
 	 * @param failOpen whether requests are admitted when the backend fails
 	 * @param ipv6PrefixLength the network prefix an IPv6 client is keyed by
 	 */
-	public RateLimiter(List<RateLimitPolicy> policies, RateLimitBackend backend, List<RateLimitKeyResolver> keyResolvers,
-			ClientIpResolver clientIpResolver, RateLimitRecorder recorder, boolean failOpen, int ipv6PrefixLength) {
+	public RateLimiter(List<RateLimitPolicy> policies, RateLimitBackend backend,
+			List<RateLimitKeyResolver> keyResolvers, ClientIpResolver clientIpResolver, RateLimitRecorder recorder,
+			boolean failOpen, int ipv6PrefixLength) {
 		this.policies = List.copyOf(policies);
 		this.policiesByName = policies.stream()
 			.collect(Collectors.toUnmodifiableMap(RateLimitPolicy::getName, Function.identity()));
@@ -105,7 +107,8 @@ public class RateLimiter {
 	/**
 	 * The policies that apply to a request by path and method, in one phase.
 	 * @param request the request
-	 * @param afterAuthentication {@code true} for the policies keyed by user, {@code false} for the others
+	 * @param afterAuthentication {@code true} for the policies keyed by user,
+	 * {@code false} for the others
 	 * @return the matching policies
 	 */
 	public List<RateLimitPolicy> matching(HttpServletRequest request, boolean afterAuthentication) {
@@ -125,7 +128,8 @@ public class RateLimiter {
 	}
 
 	/**
-	 * Checks a request against policies, taking each policy's cost from the client's bucket.
+	 * Checks a request against policies, taking each policy's cost from the client's
+	 * bucket.
 	 * @param request the request
 	 * @param policies the policies to check
 	 * @return the decision
@@ -143,7 +147,8 @@ public class RateLimiter {
 		try {
 			ConsumptionProbe probe = consume(policy, key);
 			if (policy.getKeyKind() == RateLimitPolicy.KeyKind.HEADER_AND_IP && key.startsWith("header:")) {
-				// the address's own bucket holds a client that rotates header values to its limit
+				// the address's own bucket holds a client that rotates header values to
+				// its limit
 				ConsumptionProbe ip = consume(policy, ipKey(request));
 				probe = moreRestrictive(ip, probe);
 			}
@@ -207,7 +212,8 @@ public class RateLimiter {
 	}
 
 	/**
-	 * Keeps client-chosen key material to a bounded size, so a huge value cannot bloat the backend's key space.
+	 * Keeps client-chosen key material to a bounded size, so a huge value cannot bloat
+	 * the backend's key space.
 	 * @param value the header's value
 	 * @return the value, or its digest when it is longer than the bound
 	 */

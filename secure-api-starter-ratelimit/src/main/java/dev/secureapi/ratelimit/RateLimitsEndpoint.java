@@ -6,7 +6,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The {@code ratelimits} actuator endpoint: the configured policies, never a key or a per-key count.
+ * The {@code ratelimits} actuator endpoint: the configured policies, never a key or a
+ * per-key count.
  *
  * @since 0.1.0
  */
@@ -34,6 +35,7 @@ public class RateLimitsEndpoint {
 
 	/**
 	 * The configured policies.
+	 *
 	 * @param policies the policies in order
 	 */
 	public record Policies(List<PolicyDescriptor> policies) {
@@ -41,6 +43,7 @@ public class RateLimitsEndpoint {
 
 	/**
 	 * One policy.
+	 *
 	 * @param name the name
 	 * @param paths the path patterns
 	 * @param methods the methods; empty means all

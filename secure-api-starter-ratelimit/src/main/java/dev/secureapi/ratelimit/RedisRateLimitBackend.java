@@ -26,23 +26,25 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Keeps buckets in Redis through Bucket4j's Lettuce proxy manager, on a connection opened from the application's
- * own {@link LettuceConnectionFactory} client (standalone, sentinel or cluster, with its TLS and credentials).
+ * Keeps buckets in Redis through Bucket4j's Lettuce proxy manager, on a connection opened
+ * from the application's own {@link LettuceConnectionFactory} client (standalone,
+ * sentinel or cluster, with its TLS and credentials).
  * <p>
  * A check costs one round trip when this instance wrote the bucket last (see
- * {@link RememberingLettuceProxyManager}), and concurrent checks of one bucket in this instance are merged into
- * one Redis command by Bucket4j's batching, so they do not race each other's compare-and-swap. Bucket proxies
- * and remembered states are kept for at most {@code remembered-keys} buckets.
+ * {@link RememberingLettuceProxyManager}), and concurrent checks of one bucket in this
+ * instance are merged into one Redis command by Bucket4j's batching, so they do not race
+ * each other's compare-and-swap. Bucket proxies and remembered states are kept for at
+ * most {@code remembered-keys} buckets.
  * <p>
- * Every bucket operation has a short timeout, and a {@link CircuitBreaker} bypasses Redis for a while after a
- * failure. The connection is opened in the background, so the application starts even while Redis is down and
- * no request waits longer than the command timeout for it.
+ * Every bucket operation has a short timeout, and a {@link CircuitBreaker} bypasses Redis
+ * for a while after a failure. The connection is opened in the background, so the
+ * application starts even while Redis is down and no request waits longer than the
+ * command timeout for it.
  *
  * @since 0.1.0
  */
@@ -143,9 +145,10 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 	}
 
 	/**
-	 * The connection, opened on a background thread: a connect attempt is bounded by the client's connect
-	 * timeout, not the command timeout, and must not hold a request for that long. A failed attempt is
-	 * replaced by a new one when the circuit lets the next request through.
+	 * The connection, opened on a background thread: a connect attempt is bounded by the
+	 * client's connect timeout, not the command timeout, and must not hold a request for
+	 * that long. A failed attempt is replaced by a new one when the circuit lets the next
+	 * request through.
 	 * @return the connection, once open
 	 */
 	private CompletableFuture<Connected> connection() {
@@ -186,7 +189,8 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 		}
 		connection.setTimeout(this.commandTimeout);
 		builder.requestTimeout(this.commandTimeout)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepAfterRefill));
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(this.keepAfterRefill));
 		return new Connected(connection, new RememberingLettuceProxyManager(builder, this.rememberedKeys),
 				Caffeine.newBuilder().maximumSize(this.rememberedKeys).executor(Runnable::run).build());
 	}
@@ -200,16 +204,17 @@ public class RedisRateLimitBackend implements RateLimitBackend, SmartInitializin
 	}
 
 	/**
-	 * An open connection, its proxy manager, and the bucket proxies made on it (a proxy carries the batching of
-	 * its bucket, so it is kept rather than made per request).
+	 * An open connection, its proxy manager, and the bucket proxies made on it (a proxy
+	 * carries the batching of its bucket, so it is kept rather than made per request).
 	 */
-	private record Connected(StatefulConnection<String, byte[]> connection,
-			RememberingLettuceProxyManager proxyManager, Cache<String, Bucket> buckets) {
+	private record Connected(StatefulConnection<String, byte[]> connection, RememberingLettuceProxyManager proxyManager,
+			Cache<String, Bucket> buckets) {
 
 		Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
-			return this.buckets.get(key, (k) -> this.proxyManager.builder()
-				.withOptimization(Optimizations.batching())
-				.build(k, configuration));
+			return this.buckets.get(key,
+					(k) -> this.proxyManager.builder()
+						.withOptimization(Optimizations.batching())
+						.build(k, configuration));
 		}
 
 	}

@@ -22,27 +22,32 @@ import io.lettuce.core.ScriptOutputType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bucket4j's Lettuce proxy manager with a compare-and-swap that usually needs one round trip instead of two.
+ * Bucket4j's Lettuce proxy manager with a compare-and-swap that usually needs one round
+ * trip instead of two.
  * <p>
- * Bucket4j's compare-and-swap protocol reads a bucket's state ({@code GET}), lets Bucket4j apply the command to
- * it, and writes the result only if the state is still the one read (a script). This manager remembers the state
- * it last wrote or saw for each bucket, so Bucket4j starts from that state without reading it; its swap script
- * answers a lost swap with the state Redis holds, so Bucket4j's retry starts from that one, again without a read.
- * A check therefore costs one round trip when this instance wrote the bucket last, and two when another instance
- * did. Admission stays exact: a state is only ever written over the very bytes it was computed from.
+ * Bucket4j's compare-and-swap protocol reads a bucket's state ({@code GET}), lets
+ * Bucket4j apply the command to it, and writes the result only if the state is still the
+ * one read (a script). This manager remembers the state it last wrote or saw for each
+ * bucket, so Bucket4j starts from that state without reading it; its swap script answers
+ * a lost swap with the state Redis holds, so Bucket4j's retry starts from that one, again
+ * without a read. A check therefore costs one round trip when this instance wrote the
+ * bucket last, and two when another instance did. Admission stays exact: a state is only
+ * ever written over the very bytes it was computed from.
  * <p>
- * A command that writes nothing (a refused request) has been answered from remembered state alone, which may
- * be older than Redis (another instance may have added tokens), so it is run again without it: it then starts
- * from an empty bucket, whose creation is a swap that Redis answers with the state it holds. No check ever needs
- * a {@code GET}.
+ * A command that writes nothing (a refused request) has been answered from remembered
+ * state alone, which may be older than Redis (another instance may have added tokens), so
+ * it is run again without it: it then starts from an empty bucket, whose creation is a
+ * swap that Redis answers with the state it holds. No check ever needs a {@code GET}.
  */
 class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 
 	/**
-	 * Sets the key to {@code ARGV[3]} when it holds {@code ARGV[2]} (or nothing, when {@code ARGV[1]} is
-	 * {@code 0}), with an expiry of {@code ARGV[4]} milliseconds unless that is {@code 0}. Answers {@code {1}}
-	 * when it did, else {@code {0, current}} or {@code {0}} when the key holds nothing. It touches its one declared
-	 * key only, so on a Redis Cluster it runs on the primary of that key's slot like any single-key command.
+	 * Sets the key to {@code ARGV[3]} when it holds {@code ARGV[2]} (or nothing, when
+	 * {@code ARGV[1]} is {@code 0}), with an expiry of {@code ARGV[4]} milliseconds
+	 * unless that is {@code 0}. Answers {@code {1}} when it did, else {@code {0,
+	 * current}} or {@code {0}} when the key holds nothing. It touches its one declared
+	 * key only, so on a Redis Cluster it runs on the primary of that key's slot like any
+	 * single-key command.
 	 */
 	static final String COMPARE_AND_SWAP_SCRIPT = """
 			local current = redis.call('get', KEYS[1])
@@ -73,8 +78,8 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 	private final Cache<String, byte[]> knownStates;
 
 	/**
-	 * The operation of the command running on this thread: Bucket4j creates it inside {@link #execute}, which has
-	 * to see afterwards whether Redis confirmed the result.
+	 * The operation of the command running on this thread: Bucket4j creates it inside
+	 * {@link #execute}, which has to see afterwards whether Redis confirmed the result.
 	 */
 	private final ThreadLocal<@Nullable RememberingOperation> currentOperation = new ThreadLocal<>();
 
@@ -97,10 +102,12 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 			CommandResult<T> result = super.execute(key, request);
 			RememberingOperation operation = this.currentOperation.get();
 			if (operation == null || operation.verified || result.isBucketNotFound()) {
-				// a missing bucket is created next by a command that writes, and so is checked by its swap
+				// a missing bucket is created next by a command that writes, and so is
+				// checked by its swap
 				return result;
 			}
-			// answered from remembered state alone: forget it, so the second run's swap gets Redis's state
+			// answered from remembered state alone: forget it, so the second run's swap
+			// gets Redis's state
 			this.knownStates.invalidate(key);
 			return super.execute(key, request);
 		}
@@ -157,8 +164,9 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 	}
 
 	/**
-	 * One bucket command, over as many swap attempts as it takes. Each attempt starts from the state the previous
-	 * one learnt: remembered, or answered by Redis with a lost swap.
+	 * One bucket command, over as many swap attempts as it takes. Each attempt starts
+	 * from the state the previous one learnt: remembered, or answered by Redis with a
+	 * lost swap.
 	 */
 	private final class RememberingOperation implements CompareAndSwapOperation {
 
@@ -168,7 +176,10 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 
 		private byte @Nullable [] expected;
 
-		/** Whether Redis has answered a swap of this command, so the result rests on what Redis holds. */
+		/**
+		 * Whether Redis has answered a swap of this command, so the result rests on what
+		 * Redis holds.
+		 */
 		private boolean verified;
 
 		RememberingOperation(String key) {
@@ -178,8 +189,9 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 		}
 
 		/**
-		 * The state to start from, never read from Redis: the first attempt starts from remembered state (none
-		 * for a bucket this instance does not know), a retry from what the lost swap answered.
+		 * The state to start from, never read from Redis: the first attempt starts from
+		 * remembered state (none for a bucket this instance does not know), a retry from
+		 * what the lost swap answered.
 		 */
 		@Override
 		public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
@@ -201,7 +213,8 @@ class RememberingLettuceProxyManager extends LettuceBasedProxyManager<String> {
 				RememberingLettuceProxyManager.this.knownStates.put(this.key, newData);
 				return true;
 			}
-			// lost: the next attempt starts from what Redis holds now, without reading it again
+			// lost: the next attempt starts from what Redis holds now, without reading it
+			// again
 			this.expected = (reply.size() > 1) ? (byte[]) reply.get(1) : null;
 			if (this.expected != null) {
 				RememberingLettuceProxyManager.this.knownStates.put(this.key, this.expected);

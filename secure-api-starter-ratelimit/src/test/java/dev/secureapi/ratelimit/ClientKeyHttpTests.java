@@ -3,14 +3,14 @@ package dev.secureapi.ratelimit;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which client a request counts against, over real HTTP: the address comes from the application's
- * {@code ClientIpResolver}, so a forwarded header counts only from a trusted proxy.
+ * Which client a request counts against, over real HTTP: the address comes from the
+ * application's {@code ClientIpResolver}, so a forwarded header counts only from a
+ * trusted proxy.
  */
 class ClientKeyHttpTests {
 
@@ -33,8 +33,8 @@ class ClientKeyHttpTests {
 
 	@Test
 	void forwardedForFromATrustedProxyNamesTheClient() {
-		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
-				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication
+			.start(with(POLICY, "secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			assertThat(client.get("/api/items", "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(200);
 			assertThat(client.get("/api/items", "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(200);
@@ -84,15 +84,14 @@ class ClientKeyHttpTests {
 
 	@Test
 	void ipv6ClientsOfOneNetworkShareABucket() {
-		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
-				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication
+			.start(with(POLICY, "secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2::1").statusCode()).isEqualTo(200);
-			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2:aaaa::7").statusCode())
-				.isEqualTo(200);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2:aaaa::7").statusCode()).isEqualTo(200);
 			for (int i = 1; i <= 20; i++) {
-				String address = "2001:db8:1:2:" + Integer.toHexString(i) + ":" + Integer.toHexString((i * 7919) & 0xffff)
-						+ "::" + Integer.toHexString(i);
+				String address = "2001:db8:1:2:" + Integer.toHexString(i) + ":"
+						+ Integer.toHexString((i * 7919) & 0xffff) + "::" + Integer.toHexString(i);
 				assertThat(client.get("/api/items", "X-Forwarded-For", address).statusCode()).as(address)
 					.isEqualTo(429);
 			}
@@ -107,20 +106,18 @@ class ClientKeyHttpTests {
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:2::1").statusCode()).isEqualTo(200);
 			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:3::1").statusCode()).isEqualTo(200);
-			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:ffff::1").statusCode())
-				.isEqualTo(429);
+			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:1:ffff::1").statusCode()).isEqualTo(429);
 			assertThat(client.get("/api/items", "X-Forwarded-For", "2001:db8:2::1").statusCode()).isEqualTo(200);
 		}
 	}
 
 	@Test
 	void ipv4ClientsAreKeyedByTheirFullAddress() {
-		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
-				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication
+			.start(with(POLICY, "secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			for (int i = 1; i <= 3; i++) {
-				assertThat(client.get("/api/items", "X-Forwarded-For", "203.0.113." + i).statusCode())
-					.isEqualTo(200);
+				assertThat(client.get("/api/items", "X-Forwarded-For", "203.0.113." + i).statusCode()).isEqualTo(200);
 			}
 		}
 	}
@@ -139,9 +136,9 @@ class ClientKeyHttpTests {
 
 	@Test
 	void headerPlusIpKeysStillCountPerHeaderValue() {
-		try (ConfigurableApplicationContext context = RateLimitTestApplication.start(with(POLICY,
-				"secure-api.rate-limit.policies[0].key=header:X-Api-Key+ip",
-				"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
+		try (ConfigurableApplicationContext context = RateLimitTestApplication
+			.start(with(POLICY, "secure-api.rate-limit.policies[0].key=header:X-Api-Key+ip",
+					"secure-api.proxy.trusted-proxies=127.0.0.1/32"))) {
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			assertThat(client.get("/api/items", "X-Api-Key", "one", "X-Forwarded-For", "203.0.113.1").statusCode())
 				.isEqualTo(200);

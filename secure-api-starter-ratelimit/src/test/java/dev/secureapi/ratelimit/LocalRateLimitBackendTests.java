@@ -5,10 +5,10 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.List;
 
-import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.web.MockHttpServletRequest;
+
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

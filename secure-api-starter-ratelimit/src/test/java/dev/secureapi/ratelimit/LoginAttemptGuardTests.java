@@ -8,8 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 import org.junit.jupiter.api.Test;
+
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -72,7 +73,8 @@ class LoginAttemptGuardTests {
 		assertThatExceptionOfType(LoginThrottledException.class).isThrownBy(decision::throwIfRefused)
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode().value()).isEqualTo(429);
-				assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo(Long.toString(decision.retryAfterSeconds()));
+				assertThat(ex.getHeaders().getFirst("Retry-After"))
+					.isEqualTo(Long.toString(decision.retryAfterSeconds()));
 			});
 		// another address is not affected by dave's failures from this one
 		assertThat(this.guard.check("dave", "192.0.2.10").isAllowed()).isTrue();
@@ -84,7 +86,8 @@ class LoginAttemptGuardTests {
 			.isThrownBy(() -> this.guard.check("x".repeat(257), "192.0.2.1"));
 		assertThatExceptionOfType(InvalidLoginUsernameException.class)
 			.isThrownBy(() -> this.guard.check("bad\u0000name", "192.0.2.1"));
-		assertThatExceptionOfType(InvalidLoginUsernameException.class).isThrownBy(() -> this.guard.check("", "192.0.2.1"));
+		assertThatExceptionOfType(InvalidLoginUsernameException.class)
+			.isThrownBy(() -> this.guard.check("", "192.0.2.1"));
 	}
 
 	@Test
@@ -117,7 +120,8 @@ class LoginAttemptGuardTests {
 	static class DownBackend implements RateLimitBackend {
 
 		@Override
-		public <T> T execute(String key, java.util.function.Supplier<io.github.bucket4j.BucketConfiguration> configuration,
+		public <T> T execute(String key,
+				java.util.function.Supplier<io.github.bucket4j.BucketConfiguration> configuration,
 				java.util.function.Function<io.github.bucket4j.Bucket, T> operation) {
 			throw new RateLimitBackendException("down", null);
 		}

@@ -3,14 +3,14 @@ package dev.secureapi.ratelimit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The login guard's keys cannot be multiplied cheaply, over real HTTP behind a trusted proxy: respelling a username
- * (case, full-width letters) and rotating addresses within one IPv6 /64 both count against the same counters.
+ * The login guard's keys cannot be multiplied cheaply, over real HTTP behind a trusted
+ * proxy: respelling a username (case, full-width letters) and rotating addresses within
+ * one IPv6 /64 both count against the same counters.
  */
 class LoginGuardKeysHttpTests {
 

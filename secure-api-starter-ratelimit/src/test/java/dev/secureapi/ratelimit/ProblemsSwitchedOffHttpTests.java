@@ -5,15 +5,15 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code secure-api.problem.enabled=false} (Spring Boot's own error handling for controllers) and Spring
- * Security's chain moved to another order, the rate limiter still starts, still answers 429 as problem+json and
- * still keys per-user policies by the authenticated user.
+ * With {@code secure-api.problem.enabled=false} (Spring Boot's own error handling for
+ * controllers) and Spring Security's chain moved to another order, the rate limiter still
+ * starts, still answers 429 as problem+json and still keys per-user policies by the
+ * authenticated user.
  */
 class ProblemsSwitchedOffHttpTests {
 
@@ -29,8 +29,7 @@ class ProblemsSwitchedOffHttpTests {
 				"secure-api.rate-limit.policies[0].limits[0].capacity=1",
 				"secure-api.rate-limit.policies[0].limits[0].period=1h",
 				"secure-api.rate-limit.policies[1].name=per-user", "secure-api.rate-limit.policies[1].paths=/api/me",
-				"secure-api.rate-limit.policies[1].key=user",
-				"secure-api.rate-limit.policies[1].limits[0].capacity=2",
+				"secure-api.rate-limit.policies[1].key=user", "secure-api.rate-limit.policies[1].limits[0].capacity=2",
 				"secure-api.rate-limit.policies[1].limits[0].period=1h");
 		client = new RateLimitTestApplication.Client(context);
 	}

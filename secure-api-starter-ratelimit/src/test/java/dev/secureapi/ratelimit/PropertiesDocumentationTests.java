@@ -3,7 +3,8 @@ package dev.secureapi.ratelimit;
 import dev.secureapi.test.AbstractPropertiesDocumentationTests;
 
 /**
- * The rate-limit starter's reference page documents every property it has, and only those.
+ * The rate-limit starter's reference page documents every property it has, and only
+ * those.
  */
 class PropertiesDocumentationTests extends AbstractPropertiesDocumentationTests {
 

@@ -3,7 +3,8 @@ package dev.secureapi.ratelimit;
 import dev.secureapi.test.AbstractPublicApiTests;
 
 /**
- * The rate-limit starter's public types are the ones its reference page lists as its public API.
+ * The rate-limit starter's public types are the ones its reference page lists as its
+ * public API.
  */
 class PublicApiTests extends AbstractPublicApiTests {
 

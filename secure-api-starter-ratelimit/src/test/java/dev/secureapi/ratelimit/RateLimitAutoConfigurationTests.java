@@ -4,11 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.production.ProductionFinding;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -21,13 +17,17 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.StringUtils;
 
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.production.ProductionFinding;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, ProxyAutoConfiguration.class,
-					RateLimitAutoConfiguration.class, RateLimitHealthContributorAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, ProxyAutoConfiguration.class,
+				RateLimitAutoConfiguration.class, RateLimitHealthContributorAutoConfiguration.class));
 
 	@Test
 	void defaultsGiveALocalBackendAGuardTwoFiltersAndMetrics() {
@@ -40,8 +40,8 @@ class RateLimitAutoConfigurationTests {
 			assertThat(context).hasBean("rateLimitFilterBeforeAuthentication");
 			assertThat(context).hasBean("rateLimitFilterAfterAuthentication");
 			assertThat(context.getBean("rateLimitFilterBeforeAuthentication", FilterRegistrationBean.class).getOrder())
-				.isLessThan(context.getBean("rateLimitFilterAfterAuthentication", FilterRegistrationBean.class)
-					.getOrder());
+				.isLessThan(
+						context.getBean("rateLimitFilterAfterAuthentication", FilterRegistrationBean.class).getOrder());
 			assertThat(context.getBean(RateLimitProductionCheck.class).check()).isEmpty();
 		});
 	}
@@ -85,16 +85,17 @@ class RateLimitAutoConfigurationTests {
 
 	@Test
 	void policiesEndpointIsAvailableWhenExposed() {
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=ratelimits",
-				"secure-api.rate-limit.policies[0].name=api", "secure-api.rate-limit.policies[0].paths=/api/**",
-				"secure-api.rate-limit.policies[0].limits[0].capacity=100")
+		this.runner
+			.withPropertyValues("management.endpoints.web.exposure.include=ratelimits",
+					"secure-api.rate-limit.policies[0].name=api", "secure-api.rate-limit.policies[0].paths=/api/**",
+					"secure-api.rate-limit.policies[0].limits[0].capacity=100")
 			.run((context) -> assertThat(context.getBean(RateLimitsEndpoint.class).policies().policies())
 				.singleElement()
 				.satisfies((policy) -> {
 					assertThat(policy.name()).isEqualTo("api");
 					assertThat(policy.key()).isEqualTo("ip");
-					assertThat(policy.limits()).containsExactly(
-							new RateLimitPolicy.Limit(100, java.time.Duration.ofMinutes(1)));
+					assertThat(policy.limits())
+						.containsExactly(new RateLimitPolicy.Limit(100, java.time.Duration.ofMinutes(1)));
 				}));
 	}
 
@@ -185,16 +186,13 @@ class RateLimitAutoConfigurationTests {
 
 	@Test
 	void policiesBindFromProperties() {
-		this.runner
-			.withPropertyValues("secure-api.rate-limit.policies[0].name=api",
-					"secure-api.rate-limit.policies[0].paths=/api/**",
-					"secure-api.rate-limit.policies[0].methods=POST,PUT",
-					"secure-api.rate-limit.policies[0].key=header:X-Api-Key",
-					"secure-api.rate-limit.policies[0].limits[0].capacity=100",
-					"secure-api.rate-limit.policies[0].limits[0].period=1m",
-					"secure-api.rate-limit.policies[0].limits[1].capacity=1000",
-					"secure-api.rate-limit.policies[0].limits[1].period=1h",
-					"secure-api.rate-limit.policies[0].cost=2")
+		this.runner.withPropertyValues("secure-api.rate-limit.policies[0].name=api",
+				"secure-api.rate-limit.policies[0].paths=/api/**", "secure-api.rate-limit.policies[0].methods=POST,PUT",
+				"secure-api.rate-limit.policies[0].key=header:X-Api-Key",
+				"secure-api.rate-limit.policies[0].limits[0].capacity=100",
+				"secure-api.rate-limit.policies[0].limits[0].period=1m",
+				"secure-api.rate-limit.policies[0].limits[1].capacity=1000",
+				"secure-api.rate-limit.policies[0].limits[1].period=1h", "secure-api.rate-limit.policies[0].cost=2")
 			.run((context) -> {
 				RateLimitPolicy policy = context.getBean(RateLimiter.class).getPolicy("api");
 				assertThat(policy).isNotNull();
@@ -224,7 +222,8 @@ class RateLimitAutoConfigurationTests {
 
 	@Test
 	void unknownKeyKindFailsStartUp() {
-		assertStartUpFails("secure-api.rate-limit.policies[0].key=cookie", "must be ip, user, header:<Name> or header:<Name>+ip");
+		assertStartUpFails("secure-api.rate-limit.policies[0].key=cookie",
+				"must be ip, user, header:<Name> or header:<Name>+ip");
 	}
 
 	@Test
@@ -260,8 +259,7 @@ class RateLimitAutoConfigurationTests {
 		this.runner
 			.withPropertyValues(validPolicy("secure-api.rate-limit.policies[1].name=api",
 					"secure-api.rate-limit.policies[1].limits[0].capacity=5"))
-			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
-				.contains("same name"));
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription()).contains("same name"));
 	}
 
 	@Test
@@ -299,8 +297,7 @@ class RateLimitAutoConfigurationTests {
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring.factories")) {
 			factories.load(in);
 		}
-		factories.values()
-			.forEach((value) -> names.addAll(StringUtils.commaDelimitedListToSet(value.toString())));
+		factories.values().forEach((value) -> names.addAll(StringUtils.commaDelimitedListToSet(value.toString())));
 		assertThat(names).contains(RateLimitAutoConfiguration.class.getName(),
 				RateLimitConfigurationFailureAnalyzer.class.getName());
 		for (String name : names) {
@@ -314,10 +311,10 @@ class RateLimitAutoConfigurationTests {
 	}
 
 	private static String[] validPolicy(String... overrides) {
-		List<String> properties = new java.util.ArrayList<>(List.of("secure-api.rate-limit.policies[0].name=api",
-				"secure-api.rate-limit.policies[0].paths=/api/**",
-				"secure-api.rate-limit.policies[0].limits[0].capacity=10",
-				"secure-api.rate-limit.policies[0].limits[0].period=1m"));
+		List<String> properties = new java.util.ArrayList<>(
+				List.of("secure-api.rate-limit.policies[0].name=api", "secure-api.rate-limit.policies[0].paths=/api/**",
+						"secure-api.rate-limit.policies[0].limits[0].capacity=10",
+						"secure-api.rate-limit.policies[0].limits[0].period=1m"));
 		properties.addAll(List.of(overrides));
 		return properties.toArray(String[]::new);
 	}

@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +34,7 @@ class RateLimitHttpTests {
 				"secure-api.rate-limit.policies[2].limits[0].capacity=2",
 				"secure-api.rate-limit.policies[2].limits[0].period=10m",
 				"secure-api.rate-limit.policies[3].name=per-user", "secure-api.rate-limit.policies[3].paths=/api/me",
-				"secure-api.rate-limit.policies[3].key=user",
-				"secure-api.rate-limit.policies[3].limits[0].capacity=2",
+				"secure-api.rate-limit.policies[3].key=user", "secure-api.rate-limit.policies[3].limits[0].capacity=2",
 				"secure-api.rate-limit.policies[4].name=burst", "secure-api.rate-limit.policies[4].paths=/open",
 				"secure-api.rate-limit.policies[4].limits[0].capacity=10",
 				"secure-api.rate-limit.policies[4].limits[0].period=1h",
@@ -56,8 +54,8 @@ class RateLimitHttpTests {
 		HttpResponse<String> response = client.get("/api/items", "X-Request-Id", "a");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().allValues("RateLimit-Policy")).containsExactly("\"items\";q=3;w=3600");
-		assertThat(response.headers().firstValue("RateLimit")).hasValueSatisfying(
-				(value) -> assertThat(value).matches("\"items\";r=2;t=\\d+"));
+		assertThat(response.headers().firstValue("RateLimit"))
+			.hasValueSatisfying((value) -> assertThat(value).matches("\"items\";r=2;t=\\d+"));
 	}
 
 	@Test
@@ -71,8 +69,8 @@ class RateLimitHttpTests {
 		long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
 		// one token of 3 per hour comes back every 20 minutes
 		assertThat(retryAfter).isBetween(1L, 1200L);
-		assertThat(response.headers().firstValue("RateLimit")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("\"items\";r=0;"));
+		assertThat(response.headers().firstValue("RateLimit"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("\"items\";r=0;"));
 		assertThat(response.body()).contains("\"status\":429")
 			.contains("\"title\":\"Too Many Requests\"")
 			.contains("\"instance\":\"/api/items\"")

@@ -11,7 +11,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,14 +57,16 @@ class RateLimitTestApplication {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		return http.csrf((csrf) -> csrf.disable())
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/me").authenticated()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/api/me").authenticated().anyRequest().permitAll())
 			.httpBasic(Customizer.withDefaults())
 			.build();
 	}
 
-	/** Users hashed by the starter's password encoder, as an application's user store would be. */
+	/**
+	 * Users hashed by the starter's password encoder, as an application's user store
+	 * would be.
+	 */
 	@Bean
 	InMemoryUserDetailsManager users(PasswordEncoder passwordEncoder) {
 		String hash = passwordEncoder.encode(PASSWORD);

@@ -9,30 +9,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.secureapi.test.RedisClusterProcess;
-import dev.secureapi.test.RedisSentinelProcess;
-import dev.secureapi.test.RedisServerProcess;
-import dev.secureapi.test.RedisTopology;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.secureapi.test.RedisClusterProcess;
+import dev.secureapi.test.RedisSentinelProcess;
+import dev.secureapi.test.RedisServerProcess;
+import dev.secureapi.test.RedisTopology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The primary holding a bucket is killed under load, on a Redis Cluster and on a Sentinel-managed primary: the
- * limiter follows its failure setting while the replica takes over, then enforces limits again by itself. On the
- * cluster the bucket's slot is first moved to another primary. In both, the killed node is restarted at the end
- * and rejoins as a replica without a failed check. Each
- * test starts a topology of its own, so the shared ones are never disturbed. The outcome is printed as a line
- * starting with {@code failover:} for the deployment guide.
+ * The primary holding a bucket is killed under load, on a Redis Cluster and on a
+ * Sentinel-managed primary: the limiter follows its failure setting while the replica
+ * takes over, then enforces limits again by itself. On the cluster the bucket's slot is
+ * first moved to another primary. In both, the killed node is restarted at the end and
+ * rejoins as a replica without a failed check. Each test starts a topology of its own, so
+ * the shared ones are never disturbed. The outcome is printed as a line starting with
+ * {@code failover:} for the deployment guide.
  */
 class RedisFailoverTests {
 
@@ -42,7 +43,8 @@ class RedisFailoverTests {
 
 	@BeforeEach
 	void requireRedisServer() {
-		Assumptions.assumeTrue(RedisServerProcess.isInstalled() || Boolean.getBoolean("secure-api.test.require-services"),
+		Assumptions.assumeTrue(
+				RedisServerProcess.isInstalled() || Boolean.getBoolean("secure-api.test.require-services"),
 				"redis-server is not installed");
 	}
 
@@ -51,14 +53,16 @@ class RedisFailoverTests {
 		try (RedisClusterProcess cluster = RedisClusterProcess.start(true);
 				Application application = start("spring.data.redis.cluster.nodes=" + cluster.nodesProperty(),
 						"spring.data.redis.lettuce.cluster.refresh.adaptive=true",
-						"spring.data.redis.lettuce.cluster.refresh.period=5s", "secure-api.rate-limit.fail-open=false")) {
+						"spring.data.redis.lettuce.cluster.refresh.period=5s",
+						"secure-api.rate-limit.fail-open=false")) {
 			ConfigurableApplicationContext context = application.context();
 			RateLimitTestApplication.Client client = new RateLimitTestApplication.Client(context);
 			await().atMost(Duration.ofSeconds(60)).until(() -> enforced(client.get("/api/items")));
 			String bucket = bucketKey(RedisTopology.clusterConnectionFactory(cluster));
 			long before = remaining(client.get("/api/items"));
 
-			// the bucket's slot moves to another primary (MOVED): every check is still enforced, and the bucket
+			// the bucket's slot moves to another primary (MOVED): every check is still
+			// enforced, and the bucket
 			// moved with its state instead of starting full again
 			int movedTo = cluster.moveSlotOf(bucket);
 			assertThat(cluster.primaryOf(bucket)).isEqualTo(movedTo);
@@ -71,14 +75,17 @@ class RedisFailoverTests {
 			// 20 tokens taken; the refill adds about one in the few seconds this takes
 			assertThat(last).isLessThanOrEqualTo(before - 15);
 
-			// the primary now holding it is killed: refused while its replica takes over, then enforced again
+			// the primary now holding it is killed: refused while its replica takes over,
+			// then enforced again
 			Outcome outcome = underLoad(client, () -> cluster.kill(movedTo));
 			report("cluster, fail-closed", outcome);
 			assertThat(outcome.statuses()).isSubsetOf(Set.of(200, 503));
 			assertThat(outcome.refused()).isPositive();
 			assertThat(outcome.uncheckedAdmitted()).isZero();
-			assertThat(outcome.recovered()).as(() -> "not enforced again within a minute; the cluster says "
-					+ cluster.describeSlotOf(bucket) + "\nand the client " + clientView(context, bucket)).isTrue();
+			assertThat(outcome.recovered())
+				.as(() -> "not enforced again within a minute; the cluster says " + cluster.describeSlotOf(bucket)
+						+ "\nand the client " + clientView(context, bucket))
+				.isTrue();
 			assertThat(remaining(client.get("/api/items"))).isLessThan(last);
 
 			// the killed node comes back (as a replica) without disturbing anything
@@ -91,7 +98,8 @@ class RedisFailoverTests {
 	}
 
 	@Test
-	void aSentinelFailoverAdmitsUncheckedWhileFailingOpenThenLimitsAreEnforcedAgainAndTheOldPrimaryRejoins() throws Exception {
+	void aSentinelFailoverAdmitsUncheckedWhileFailingOpenThenLimitsAreEnforcedAgainAndTheOldPrimaryRejoins()
+			throws Exception {
 		try (RedisSentinelProcess sentinel = RedisSentinelProcess.start();
 				Application application = start("spring.data.redis.sentinel.master=" + RedisSentinelProcess.MASTER_NAME,
 						"spring.data.redis.sentinel.nodes=" + sentinel.sentinelNodesProperty(),
@@ -108,7 +116,8 @@ class RedisFailoverTests {
 			assertThat(outcome.recovered()).isTrue();
 			assertThat(sentinel.primary()).isNotEqualTo(primary);
 
-			// the old primary comes back as a replica of the new one without disturbing anything
+			// the old primary comes back as a replica of the new one without disturbing
+			// anything
 			sentinel.restart(primary);
 			sentinel.awaitReplicaInSync(primary);
 			for (int i = 0; i < 20; i++) {
@@ -119,11 +128,10 @@ class RedisFailoverTests {
 	}
 
 	/**
-	 * Sends requests one after another: a second of them, then the failure, then until twenty in a row are
-	 * checked against Redis again (or a minute has passed).
+	 * Sends requests one after another: a second of them, then the failure, then until
+	 * twenty in a row are checked against Redis again (or a minute has passed).
 	 */
-	private static Outcome underLoad(RateLimitTestApplication.Client client, FailureAction failure)
-			throws Exception {
+	private static Outcome underLoad(RateLimitTestApplication.Client client, FailureAction failure) throws Exception {
 		long start = System.nanoTime();
 		while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1)) {
 			assertThat(enforced(client.get("/api/items"))).isTrue();
@@ -207,10 +215,12 @@ class RedisFailoverTests {
 	}
 
 	/**
-	 * The application under test. Closing it can hang after a cluster failover in Lettuce's client shutdown, which
-	 * waits without a bound for a node connection's close (lettuce#2278, open); so it is closed on a thread of its
-	 * own, and a hang is reported on a line starting with {@code failover:} and cut short by an interrupt instead of
-	 * hanging the build. It is not a failure of what this class tests, which ends before the shutdown.
+	 * The application under test. Closing it can hang after a cluster failover in
+	 * Lettuce's client shutdown, which waits without a bound for a node connection's
+	 * close (lettuce#2278, open); so it is closed on a thread of its own, and a hang is
+	 * reported on a line starting with {@code failover:} and cut short by an interrupt
+	 * instead of hanging the build. It is not a failure of what this class tests, which
+	 * ends before the shutdown.
 	 */
 	private record Application(ConfigurableApplicationContext context) implements AutoCloseable {
 
@@ -222,13 +232,12 @@ class RedisFailoverTests {
 			closing.join(TimeUnit.SECONDS.toMillis(60));
 			if (closing.isAlive()) {
 				StackTraceElement[] stack = closing.getStackTrace();
-				System.out.println("failover: the application's shutdown hung for a minute in "
-						+ java.util.Arrays.stream(stack)
+				System.out.println(
+						"failover: the application's shutdown hung for a minute in " + java.util.Arrays.stream(stack)
 							.filter((frame) -> frame.getClassName().startsWith("io.lettuce"))
 							.findFirst()
 							.map(StackTraceElement::toString)
-							.orElse(String.valueOf(stack.length > 0 ? stack[0] : "?"))
-						+ "; interrupted");
+							.orElse(String.valueOf(stack.length > 0 ? stack[0] : "?")) + "; interrupted");
 				closing.interrupt();
 				closing.join(TimeUnit.SECONDS.toMillis(30));
 			}

@@ -3,24 +3,25 @@ package dev.secureapi.ratelimit;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.secureapi.test.RedisServerProcess;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.secureapi.test.RedisServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What happens when Redis goes away and comes back, against a {@code redis-server} of the test's own.
+ * What happens when Redis goes away and comes back, against a {@code redis-server} of the
+ * test's own.
  */
 class RedisOutageTests {
 
@@ -28,7 +29,8 @@ class RedisOutageTests {
 
 	@BeforeEach
 	void startRedis() throws Exception {
-		Assumptions.assumeTrue(RedisServerProcess.isInstalled() || Boolean.getBoolean("secure-api.test.require-services"),
+		Assumptions.assumeTrue(
+				RedisServerProcess.isInstalled() || Boolean.getBoolean("secure-api.test.require-services"),
 				"redis-server is not installed");
 		this.redis = RedisServerProcess.start();
 	}
@@ -55,7 +57,8 @@ class RedisOutageTests {
 			assertThat(context.getBean(RateLimitBackendHealthIndicator.class).health(true).getDetails())
 				.containsEntry("reachable", false);
 			this.redis.restart();
-			// the restarted server is empty: the bucket starts full again, and is enforced
+			// the restarted server is empty: the bucket starts full again, and is
+			// enforced
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> client.get("/api/items").headers().firstValue("RateLimit").isPresent());
 			assertThat(context.getBean(RateLimitBackendHealthIndicator.class).health(true).getDetails())
@@ -122,7 +125,8 @@ class RedisOutageTests {
 		properties.setCommandTimeout(Duration.ofSeconds(1));
 		properties.setCircuitOpenDuration(Duration.ofHours(1));
 		RedisRateLimitBackend backend = new RedisRateLimitBackend(factory, properties);
-		// the first connection of a cold JVM on a busy machine can take longer than the command timeout
+		// the first connection of a cold JVM on a busy machine can take longer than the
+		// command timeout
 		backend.connecting().get(60, java.util.concurrent.TimeUnit.SECONDS);
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build())
@@ -135,7 +139,8 @@ class RedisOutageTests {
 				.isThrownBy(() -> backend.execute("k", () -> configuration, (bucket) -> bucket.tryConsume(1)))
 				.withCauseInstanceOf(RuntimeException.class);
 			this.redis.restart();
-			// Redis answers again, but the open circuit does not even try it until the open duration has passed
+			// Redis answers again, but the open circuit does not even try it until the
+			// open duration has passed
 			assertThatExceptionOfType(RateLimitBackendException.class)
 				.isThrownBy(() -> backend.execute("k", () -> configuration, (bucket) -> bucket.tryConsume(1)))
 				.withMessageContaining("bypassed")
@@ -151,9 +156,10 @@ class RedisOutageTests {
 	private ConfigurableApplicationContext start(String... more) {
 		String[] base = { "spring.data.redis.url=" + this.redis.url(), "secure-api.rate-limit.backend=redis",
 				"secure-api.rate-limit.redis.circuit-open-duration=200ms",
-				// generous for a loaded build machine; a stopped server still fails every call within it
-				"secure-api.rate-limit.redis.command-timeout=1s",
-				"secure-api.rate-limit.policies[0].name=items", "secure-api.rate-limit.policies[0].paths=/api/items",
+				// generous for a loaded build machine; a stopped server still fails every
+				// call within it
+				"secure-api.rate-limit.redis.command-timeout=1s", "secure-api.rate-limit.policies[0].name=items",
+				"secure-api.rate-limit.policies[0].paths=/api/items",
 				"secure-api.rate-limit.policies[0].limits[0].capacity=3",
 				"secure-api.rate-limit.policies[0].limits[0].period=1h" };
 		String[] all = java.util.Arrays.copyOf(base, base.length + more.length);

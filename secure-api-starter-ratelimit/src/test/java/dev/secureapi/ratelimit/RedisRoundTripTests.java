@@ -13,8 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.lettuce.core.RedisClient;
@@ -22,14 +20,16 @@ import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How many commands a check sends to Redis, counted on the client as they are sent, and that the checks it saves
- * a read for still admit exactly what the bucket holds.
+ * How many commands a check sends to Redis, counted on the client as they are sent, and
+ * that the checks it saves a read for still admit exactly what the bucket holds.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
 class RedisRoundTripTests {
@@ -76,8 +76,10 @@ class RedisRoundTripTests {
 		}
 		assertThat(admitted).isEqualTo(500);
 		System.out.printf("600 alternating checks sent %s + %s%n", first.counts(), second.counts());
-		// each instance's remembered state is stale by the other's write: the lost swap answers the current state
-		// and the retry wins; a refusal answered from memory is swapped again once; nothing is ever read with GET
+		// each instance's remembered state is stale by the other's write: the lost swap
+		// answers the current state
+		// and the retry wins; a refusal answered from memory is swapped again once;
+		// nothing is ever read with GET
 		assertThat(first.counts()).containsOnlyKeys("EVAL");
 		assertThat(second.counts()).containsOnlyKeys("EVAL");
 		assertThat(first.counts().get("EVAL") + second.counts().get("EVAL")).isLessThanOrEqualTo(2 * 500 + 100);
@@ -116,7 +118,8 @@ class RedisRoundTripTests {
 			assertThat(first.check("login", three)).isTrue();
 		}
 		assertThat(first.check("login", three)).isFalse();
-		// another instance resets the bucket (a successful login does this for the login guard)
+		// another instance resets the bucket (a successful login does this for the login
+		// guard)
 		second.backend.execute("login", () -> three, (bucket) -> {
 			bucket.reset();
 			return null;
@@ -160,7 +163,8 @@ class RedisRoundTripTests {
 			((RedisClient) this.factory.getRequiredNativeClient()).addListener(new CommandListener() {
 				@Override
 				public void commandStarted(CommandStartedEvent event) {
-					Instance.this.sent.computeIfAbsent(event.getCommand().getType().toString(), (type) -> new LongAdder())
+					Instance.this.sent
+						.computeIfAbsent(event.getCommand().getType().toString(), (type) -> new LongAdder())
 						.increment();
 				}
 			});
@@ -170,7 +174,8 @@ class RedisRoundTripTests {
 			properties.setRememberedKeys(500);
 			this.backend = new RedisRateLimitBackend(this.factory, properties);
 			try {
-				// the first connection of a cold JVM on a busy machine can take longer than the command timeout
+				// the first connection of a cold JVM on a busy machine can take longer
+				// than the command timeout
 				this.backend.connecting().get(60, TimeUnit.SECONDS);
 			}
 			catch (Exception ex) {

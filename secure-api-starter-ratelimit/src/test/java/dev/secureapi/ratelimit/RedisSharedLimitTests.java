@@ -10,9 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import dev.secureapi.test.RedisTopology;
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import org.junit.jupiter.api.Test;
@@ -21,15 +18,19 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.secureapi.test.RedisTopology;
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several instances sharing one Redis admit exactly the capacity per key, together, under concurrency, and count
- * login failures together; on a single server, a Redis Cluster and a Sentinel-managed primary.
+ * Several instances sharing one Redis admit exactly the capacity per key, together, under
+ * concurrency, and count login failures together; on a single server, a Redis Cluster and
+ * a Sentinel-managed primary.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
 @ParameterizedClass
@@ -44,20 +45,22 @@ class RedisSharedLimitTests {
 	RedisTopology topology;
 
 	/**
-	 * Two applications sharing the topology's Redis, started once per topology: {@code /open} and
-	 * {@code /api/items} have a policy each (one per test, so they never share a bucket), and the login guard
-	 * allows five failures per user and address.
+	 * Two applications sharing the topology's Redis, started once per topology:
+	 * {@code /open} and {@code /api/items} have a policy each (one per test, so they
+	 * never share a bucket), and the login guard allows five failures per user and
+	 * address.
 	 */
 	@BeforeParameterizedClassInvocation
 	static void startTwoApplications(RedisTopology topology) {
 		String[] properties = topology.springProperties(
 				"secure-api.rate-limit.redis.key-prefix=" + TestServices.redis().uniquePrefix(),
-				// the burst queues on two shared Redis connections; the default 100 ms is for production traffic
+				// the burst queues on two shared Redis connections; the default 100 ms is
+				// for production traffic
 				"secure-api.rate-limit.redis.command-timeout=5s", "secure-api.rate-limit.policies[0].name=burst",
 				"secure-api.rate-limit.policies[0].paths=/open",
 				"secure-api.rate-limit.policies[0].limits[0].capacity=10",
-				"secure-api.rate-limit.policies[0].limits[0].period=1h", "secure-api.rate-limit.policies[1].name=shared",
-				"secure-api.rate-limit.policies[1].paths=/api/items",
+				"secure-api.rate-limit.policies[0].limits[0].period=1h",
+				"secure-api.rate-limit.policies[1].name=shared", "secure-api.rate-limit.policies[1].paths=/api/items",
 				"secure-api.rate-limit.policies[1].limits[0].capacity=10",
 				"secure-api.rate-limit.policies[1].limits[0].period=1h",
 				"secure-api.rate-limit.login.max-failures-per-user-and-ip=5",
@@ -124,8 +127,8 @@ class RedisSharedLimitTests {
 			.toList();
 		assertThat(statuses(responses)).containsOnlyKeys(200, 429).containsEntry(200, 10L).containsEntry(429, 40L);
 		HttpResponse<String> refused = client.get("/open");
-		assertThat(refused.headers().firstValue("RateLimit")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("\"burst\";r=0;"));
+		assertThat(refused.headers().firstValue("RateLimit"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("\"burst\";r=0;"));
 		assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
 	}
 
@@ -146,7 +149,8 @@ class RedisSharedLimitTests {
 		for (int i = 0; i < 5; i++) {
 			assertThat(((i % 2 == 0) ? one : two).login("alice", "wrong-" + i).statusCode()).isEqualTo(401);
 		}
-		// five failures spread over two instances: both refuse the sixth attempt, even with the right password
+		// five failures spread over two instances: both refuse the sixth attempt, even
+		// with the right password
 		assertThat(one.login("alice", RateLimitTestApplication.PASSWORD).statusCode()).isEqualTo(429);
 		assertThat(two.login("alice", RateLimitTestApplication.PASSWORD).statusCode()).isEqualTo(429);
 	}

@@ -4,7 +4,6 @@ import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
-
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,22 +11,25 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * The order of the kit's servlet filters, relative to Spring Security's filter chain. A rejection happens as early
- * as it can: client identity is resolved first, then the request id is assigned (so every later rejection carries
- * it), then headers, HTTPS and body limits, all before any body is read, before rate limits and before
- * authentication.
+ * The order of the kit's servlet filters, relative to Spring Security's filter chain. A
+ * rejection happens as early as it can: client identity is resolved first, then the
+ * request id is assigned (so every later rejection carries it), then headers, HTTPS and
+ * body limits, all before any body is read, before rate limits and before authentication.
  *
- * <p>The constants are the orders with Boot's default {@code spring.security.filter.order}. The filters placed
- * relative to Spring Security are registered at the orders the methods compute from the application's
- * {@code spring.security.filter.order}, so moving Spring Security's chain moves them with it.
+ * <p>
+ * The constants are the orders with Boot's default {@code spring.security.filter.order}.
+ * The filters placed relative to Spring Security are registered at the orders the methods
+ * compute from the application's {@code spring.security.filter.order}, so moving Spring
+ * Security's chain moves them with it.
  *
  * @since 0.1.0
  */
 public final class SecureApiFilterOrders {
 
 	/**
-	 * The order of Spring Security's filter chain: Boot's default for {@code spring.security.filter.order}. Use
-	 * {@link #springSecurity(Environment)} for the order in force.
+	 * The order of Spring Security's filter chain: Boot's default for
+	 * {@code spring.security.filter.order}. Use {@link #springSecurity(Environment)} for
+	 * the order in force.
 	 */
 	public static final int SPRING_SECURITY = SecurityFilterProperties.DEFAULT_FILTER_ORDER;
 
@@ -50,21 +52,27 @@ public final class SecureApiFilterOrders {
 	public static final int BODY_LIMIT = TRANSPORT + 10;
 
 	/**
-	 * Applies the CORS allow-list: before rate limits and authentication, so a preflight (which carries no
-	 * credentials) is answered without them.
+	 * Applies the CORS allow-list: before rate limits and authentication, so a preflight
+	 * (which carries no credentials) is answered without them.
 	 */
 	public static final int CORS = BODY_LIMIT + 10;
 
-	/** Rate limits keyed by client address: before authentication, so a flood costs no token or password work. */
+	/**
+	 * Rate limits keyed by client address: before authentication, so a flood costs no
+	 * token or password work.
+	 */
 	public static final int RATE_LIMIT_BEFORE_AUTHENTICATION = SPRING_SECURITY - 10;
 
 	/**
-	 * Records the authenticated user for the access log: right after Spring Security has authenticated the request,
-	 * while its security context is in place.
+	 * Records the authenticated user for the access log: right after Spring Security has
+	 * authenticated the request, while its security context is in place.
 	 */
 	public static final int ACCESS_LOG_USER = SPRING_SECURITY + 1;
 
-	/** Rate limits keyed by the authenticated user: after Spring Security has authenticated the request. */
+	/**
+	 * Rate limits keyed by the authenticated user: after Spring Security has
+	 * authenticated the request.
+	 */
 	public static final int RATE_LIMIT_AFTER_AUTHENTICATION = SPRING_SECURITY + 10;
 
 	private static final String SECURITY_FILTER_PREFIX = "spring.security.filter";
@@ -73,8 +81,9 @@ public final class SecureApiFilterOrders {
 	}
 
 	/**
-	 * The order of Spring Security's filter chain in this application: {@code spring.security.filter.order} as
-	 * Boot binds it ({@link SecurityFilterProperties}), or Boot's default.
+	 * The order of Spring Security's filter chain in this application:
+	 * {@code spring.security.filter.order} as Boot binds it
+	 * ({@link SecurityFilterProperties}), or Boot's default.
 	 * @param environment the application's environment
 	 * @return the order
 	 */
@@ -86,7 +95,8 @@ public final class SecureApiFilterOrders {
 	}
 
 	/**
-	 * {@link #RATE_LIMIT_BEFORE_AUTHENTICATION} relative to this application's Spring Security order.
+	 * {@link #RATE_LIMIT_BEFORE_AUTHENTICATION} relative to this application's Spring
+	 * Security order.
 	 * @param environment the application's environment
 	 * @return the order
 	 */
@@ -104,7 +114,8 @@ public final class SecureApiFilterOrders {
 	}
 
 	/**
-	 * {@link #RATE_LIMIT_AFTER_AUTHENTICATION} relative to this application's Spring Security order.
+	 * {@link #RATE_LIMIT_AFTER_AUTHENTICATION} relative to this application's Spring
+	 * Security order.
 	 * @param environment the application's environment
 	 * @return the order
 	 */
@@ -113,9 +124,10 @@ public final class SecureApiFilterOrders {
 	}
 
 	/**
-	 * The registration of one of the kit's filters: at its order, for the given dispatcher types (Boot's default,
-	 * {@code REQUEST}, when none are given). The auto-configurations register every filter through this, each
-	 * backing off when the application registers a filter of the same type.
+	 * The registration of one of the kit's filters: at its order, for the given
+	 * dispatcher types (Boot's default, {@code REQUEST}, when none are given). The
+	 * auto-configurations register every filter through this, each backing off when the
+	 * application registers a filter of the same type.
 	 * @param <F> the filter type
 	 * @param filter the filter
 	 * @param order its order, one of this class's

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page under docs/ is reachable from docs/index.md, and every relative link in the README and the docs
- * points at a file that exists (and, with a fragment, at a heading that exists).
+ * Every page under docs/ is reachable from docs/index.md, and every relative link in the
+ * README and the docs points at a file that exists (and, with a fragment, at a heading
+ * that exists).
  */
 class DocumentationLinksTests {
 

@@ -21,8 +21,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GitHub workflows parse as YAML, every job they depend on exists, and every Maven command they run names
- * only profiles, modules and plugins the build has, so a workflow cannot silently run nothing.
+ * The GitHub workflows parse as YAML, every job they depend on exists, and every Maven
+ * command they run names only profiles, modules and plugins the build has, so a workflow
+ * cannot silently run nothing.
  */
 class WorkflowFilesTests {
 
@@ -44,7 +45,8 @@ class WorkflowFilesTests {
 			jobs.forEach((id, job) -> {
 				Object needs = map(job).get("needs");
 				List<?> needed = (needs instanceof List<?> list) ? list : (needs != null) ? List.of(needs) : List.of();
-				assertThat(needed).as(workflow + " job " + id + " needs").allSatisfy((need) -> assertThat(jobs).containsKey(String.valueOf(need)));
+				assertThat(needed).as(workflow + " job " + id + " needs")
+					.allSatisfy((need) -> assertThat(jobs).containsKey(String.valueOf(need)));
 				assertThat(map(job)).as(workflow + " job " + id).containsKey("steps");
 			});
 		}
@@ -58,7 +60,8 @@ class WorkflowFilesTests {
 		for (String command : commands) {
 			assertThat(command).as("uses the wrapper").startsWith("./mvnw ");
 			each(PROFILE, command, (profile) -> assertThat(rootPom).as(command).contains("<id>" + profile + "</id>"));
-			each(MODULES, command, (module) -> assertThat(this.root.resolve(module).resolve("pom.xml")).as(command).exists());
+			each(MODULES, command,
+					(module) -> assertThat(this.root.resolve(module).resolve("pom.xml")).as(command).exists());
 			Matcher goal = PLUGIN_GOAL.matcher(command);
 			while (goal.find()) {
 				assertThat(rootPom).as(command).contains("<artifactId>" + goal.group(2) + "</artifactId>");

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.ClassUtils;
@@ -16,7 +15,8 @@ import org.springframework.util.StringUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every class named in the starter's registration files exists, so a rename cannot leave a stale entry behind.
+ * Every class named in the starter's registration files exists, so a rename cannot leave
+ * a stale entry behind.
  */
 class AutoConfigurationImportsTests {
 

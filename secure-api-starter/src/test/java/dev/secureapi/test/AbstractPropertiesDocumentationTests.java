@@ -3,20 +3,21 @@ package dev.secureapi.test;
 import java.util.List;
 import java.util.Map;
 
-import dev.secureapi.test.PropertiesDocumentation.Property;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.ClassUtils;
 
+import dev.secureapi.test.PropertiesDocumentation.Property;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A module's reference pages document every {@code secure-api.*} property it has, each property has a description
- * in the configuration metadata, and the pages' property tables name no property that does not exist. Each
- * starter extends this with one of its classes and its pages.
+ * A module's reference pages document every {@code secure-api.*} property it has, each
+ * property has a description in the configuration metadata, and the pages' property
+ * tables name no property that does not exist. Each starter extends this with one of its
+ * classes and its pages.
  */
 public abstract class AbstractPropertiesDocumentationTests {
 

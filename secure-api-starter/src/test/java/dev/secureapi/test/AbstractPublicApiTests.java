@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public types of a module are exactly the ones its reference page lists under "Public API": a type made public
- * without being documented there, or documented but no longer public, fails the build. Everything else is
- * package-private, so users cannot come to depend on it. Each starter extends this with one of its classes and its
- * page.
+ * The public types of a module are exactly the ones its reference page lists under
+ * "Public API": a type made public without being documented there, or documented but no
+ * longer public, fails the build. Everything else is package-private, so users cannot
+ * come to depend on it. Each starter extends this with one of its classes and its page.
  */
 public abstract class AbstractPublicApiTests {
 
@@ -32,7 +32,8 @@ public abstract class AbstractPublicApiTests {
 	/**
 	 * Creates the tests for one module.
 	 * @param moduleClass any main class of the module, to find its compiled classes
-	 * @param page the module's reference page, relative to {@code docs/}, with a "Public API" section
+	 * @param page the module's reference page, relative to {@code docs/}, with a "Public
+	 * API" section
 	 */
 	protected AbstractPublicApiTests(Class<?> moduleClass, String page) {
 		this.moduleClass = moduleClass;

@@ -7,7 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests move by hand, for expiry, rotation and cache-age behaviour without waiting.
+ * A clock tests move by hand, for expiry, rotation and cache-age behaviour without
+ * waiting.
  */
 public class MutableClock extends Clock {
 

@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks a module's reference pages against the configuration metadata the Boot configuration processor wrote
- * for it, so the documented properties cannot drift from the code: every {@code secure-api.*} property must have
- * a description and appear on one of the pages, and every property a page names in its tables must exist.
+ * Checks a module's reference pages against the configuration metadata the Boot
+ * configuration processor wrote for it, so the documented properties cannot drift from
+ * the code: every {@code secure-api.*} property must have a description and appear on one
+ * of the pages, and every property a page names in its tables must exist.
  */
 public final class PropertiesDocumentation {
 
@@ -29,7 +30,8 @@ public final class PropertiesDocumentation {
 	}
 
 	/**
-	 * The {@code secure-api.*} properties of the module whose classes are on the test class path.
+	 * The {@code secure-api.*} properties of the module whose classes are on the test
+	 * class path.
 	 * @param anyClassOfTheModule a class of the module, to find its metadata
 	 * @return name and description of each property
 	 * @throws IOException if the metadata cannot be read
@@ -78,7 +80,8 @@ public final class PropertiesDocumentation {
 	}
 
 	/**
-	 * Whether the pages document a property: its name, alone or with a list index or map key, in backticks.
+	 * Whether the pages document a property: its name, alone or with a list index or map
+	 * key, in backticks.
 	 * @param text the pages' text
 	 * @param name the property name
 	 * @return whether it is documented
@@ -95,8 +98,8 @@ public final class PropertiesDocumentation {
 	 */
 	public static boolean exists(List<Property> properties, String documented) {
 		return properties.stream()
-			.anyMatch((property) -> documented.equals(property.name())
-					|| documented.startsWith(property.name() + ".") || documented.startsWith(property.name() + "["));
+			.anyMatch((property) -> documented.equals(property.name()) || documented.startsWith(property.name() + ".")
+					|| documented.startsWith(property.name() + "["));
 	}
 
 	private static Path docs() {
@@ -112,6 +115,7 @@ public final class PropertiesDocumentation {
 
 	/**
 	 * A configuration property.
+	 *
 	 * @param name its name
 	 * @param description its description, empty when it has none
 	 */

@@ -14,17 +14,21 @@ import io.lettuce.core.cluster.SlotHash;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Redis Cluster of the test's own: three primaries (and optionally one replica each), every node a
- * {@code redis-server --cluster-enabled yes} on a free port, joined with {@code redis-cli --cluster create}. It
- * never touches the shared server on 6379; {@link #close()} stops every node by its process handle and removes
- * the temporary directory. Needs {@code redis-server} and {@code redis-cli} on the {@code PATH}.
+ * A Redis Cluster of the test's own: three primaries (and optionally one replica each),
+ * every node a {@code redis-server --cluster-enabled yes} on a free port, joined with
+ * {@code redis-cli --cluster create}. It never touches the shared server on 6379;
+ * {@link #close()} stops every node by its process handle and removes the temporary
+ * directory. Needs {@code redis-server} and {@code redis-cli} on the {@code PATH}.
  * <p>
- * {@link #shared()} is one cluster with replicas for the whole JVM, for tests that only use it; a test that kills
- * nodes starts its own with {@link #start(boolean)}.
+ * {@link #shared()} is one cluster with replicas for the whole JVM, for tests that only
+ * use it; a test that kills nodes starts its own with {@link #start(boolean)}.
  */
 public final class RedisClusterProcess implements AutoCloseable {
 
-	/** How long a node may be unreachable before the cluster fails it over, in milliseconds. */
+	/**
+	 * How long a node may be unreachable before the cluster fails it over, in
+	 * milliseconds.
+	 */
 	public static final int NODE_TIMEOUT_MILLIS = 1000;
 
 	private static RedisClusterProcess shared;
@@ -38,8 +42,8 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The cluster shared by every test of this JVM (three primaries, three replicas), started on first use and
-	 * stopped when the JVM exits.
+	 * The cluster shared by every test of this JVM (three primaries, three replicas),
+	 * started on first use and stopped when the JVM exits.
 	 * @return the running cluster
 	 */
 	public static synchronized RedisClusterProcess shared() {
@@ -59,7 +63,8 @@ public final class RedisClusterProcess implements AutoCloseable {
 	/**
 	 * Starts a new cluster of three primaries.
 	 * @param withReplicas whether each primary gets a replica (needed for a failover)
-	 * @return the running cluster, its state {@code ok} and every replica in sync with its primary
+	 * @return the running cluster, its state {@code ok} and every replica in sync with
+	 * its primary
 	 * @throws IOException if it cannot be started
 	 */
 	public static RedisClusterProcess start(boolean withReplicas) throws IOException {
@@ -91,11 +96,13 @@ public final class RedisClusterProcess implements AutoCloseable {
 
 	private void startNode(int port) throws IOException {
 		Path nodeDirectory = Files.createDirectories(this.directory.resolve(String.valueOf(port)));
-		// a replica's first synchronisation starts at once instead of after the default 5 s wait for more replicas
-		this.nodes.put(port, RedisProcesses.start(nodeDirectory, "redis.log", List.of("redis-server", "--port",
-				String.valueOf(port), "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file",
-				"nodes.conf", "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MILLIS), "--repl-diskless-sync-delay",
-				"0", "--save", "", "--appendonly", "no", "--dir", nodeDirectory.toString())));
+		// a replica's first synchronisation starts at once instead of after the default 5
+		// s wait for more replicas
+		this.nodes.put(port,
+				RedisProcesses.start(nodeDirectory, "redis.log", List.of("redis-server", "--port", String.valueOf(port),
+						"--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+						"--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MILLIS), "--repl-diskless-sync-delay",
+						"0", "--save", "", "--appendonly", "no", "--dir", nodeDirectory.toString())));
 	}
 
 	/**
@@ -130,7 +137,8 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The port of the primary that serves a slot in one node's {@code CLUSTER NODES} view.
+	 * The port of the primary that serves a slot in one node's {@code CLUSTER NODES}
+	 * view.
 	 */
 	private static @Nullable Integer servingPort(int slot, String clusterNodes) {
 		for (String line : clusterNodes.split("\r?\n")) {
@@ -154,9 +162,10 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Moves the slot of a key, with its keys, to another primary the way {@code redis-cli --cluster reshard} does
-	 * ({@code IMPORTING}/{@code MIGRATING}, {@code MIGRATE}, {@code SETSLOT NODE}), so clients that still route it
-	 * to the old primary get {@code ASK} during the move and {@code MOVED} after it.
+	 * Moves the slot of a key, with its keys, to another primary the way
+	 * {@code redis-cli --cluster reshard} does ({@code IMPORTING}/{@code MIGRATING},
+	 * {@code MIGRATE}, {@code SETSLOT NODE}), so clients that still route it to the old
+	 * primary get {@code ASK} during the move and {@code MOVED} after it.
 	 * @param key the key
 	 * @return the port of the primary that serves the slot now
 	 */
@@ -190,14 +199,14 @@ public final class RedisClusterProcess implements AutoCloseable {
 			RedisProcesses.cli("-p", String.valueOf(port), "cluster", "setslot", String.valueOf(slot), "node",
 					targetId);
 		}
-		// replicas learn the new owner by gossip: until the target's replica knows it holds the slot, a failover of
+		// replicas learn the new owner by gossip: until the target's replica knows it
+		// holds the slot, a failover of
 		// the target would leave the slot uncovered
 		try {
-			RedisProcesses.await("every node to see slot " + slot + " on port " + target, 30,
-					(ignored) -> liveNodes().stream()
-						.allMatch((port) -> Integer.valueOf(target)
-							.equals(servingPort(slot, RedisProcesses.cli("-p", String.valueOf(port), "cluster",
-									"nodes")))));
+			RedisProcesses.await("every node to see slot " + slot + " on port " + target, 30, (ignored) -> liveNodes()
+				.stream()
+				.allMatch((port) -> Integer.valueOf(target)
+					.equals(servingPort(slot, RedisProcesses.cli("-p", String.valueOf(port), "cluster", "nodes")))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -206,8 +215,8 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * What every running node says about a key's slot, for a failure message: its {@code cluster_state} and the
-	 * primary it routes the slot to.
+	 * What every running node says about a key's slot, for a failure message: its
+	 * {@code cluster_state} and the primary it routes the slot to.
 	 * @param key the key
 	 * @return one line per running node
 	 */
@@ -234,7 +243,8 @@ public final class RedisClusterProcess implements AutoCloseable {
 		for (String line : clusterNodes().split("\r?\n")) {
 			String[] fields = line.trim().split(" ");
 			if (fields.length >= 8 && fields[2].contains("master") && !fields[2].contains("fail")) {
-				primaries.add(Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@'))));
+				primaries
+					.add(Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@'))));
 			}
 		}
 		return primaries;
@@ -249,7 +259,8 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a killed node again on its port, with its cluster configuration, so it rejoins the cluster.
+	 * Starts a killed node again on its port, with its cluster configuration, so it
+	 * rejoins the cluster.
 	 * @param port the node's port
 	 * @throws IOException if it cannot be started
 	 */
@@ -264,14 +275,16 @@ public final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until every running node reports {@code cluster_state:ok}, every slot is served, and every replica
-	 * has completed its synchronisation with its primary ({@code master_link_status:up}).
+	 * Waits until every running node reports {@code cluster_state:ok}, every slot is
+	 * served, and every replica has completed its synchronisation with its primary
+	 * ({@code master_link_status:up}).
 	 * <p>
-	 * {@code cluster_state:ok} alone comes seconds before the replicas hold any data. A replica that never
-	 * synchronised does not fail over: when its primary dies, Redis logs "Currently unable to failover:
-	 * Disconnected from master for longer than allowed" and the primary's slots stay uncovered
-	 * ({@code cluster_state:fail}) until the primary is back. A production cluster's replicas are in sync long
-	 * before a primary fails; a test must wait for that too before killing one.
+	 * {@code cluster_state:ok} alone comes seconds before the replicas hold any data. A
+	 * replica that never synchronised does not fail over: when its primary dies, Redis
+	 * logs "Currently unable to failover: Disconnected from master for longer than
+	 * allowed" and the primary's slots stay uncovered ({@code cluster_state:fail}) until
+	 * the primary is back. A production cluster's replicas are in sync long before a
+	 * primary fails; a test must wait for that too before killing one.
 	 * @throws IOException if that does not happen within a minute
 	 */
 	public void awaitHealthy() throws IOException {

@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * What {@link RedisClusterProcess} and {@link RedisSentinelProcess} share: free ports, started processes stopped
- * by their own handle, temporary directories removed, {@code redis-cli} calls with a bounded wait.
+ * What {@link RedisClusterProcess} and {@link RedisSentinelProcess} share: free ports,
+ * started processes stopped by their own handle, temporary directories removed,
+ * {@code redis-cli} calls with a bounded wait.
  */
 final class RedisProcesses {
 
@@ -24,8 +25,8 @@ final class RedisProcesses {
 	}
 
 	/**
-	 * A free port whose cluster bus port ({@code port + 10000}) is free too, below the usual ephemeral range so
-	 * the bus port stays valid; never 6379.
+	 * A free port whose cluster bus port ({@code port + 10000}) is free too, below the
+	 * usual ephemeral range so the bus port stays valid; never 6379.
 	 * @return the port
 	 * @throws IOException if none is found
 	 */

@@ -9,20 +9,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Sentinel-managed Redis of the test's own: one primary, one replica and three sentinels (quorum two), each a
- * {@code redis-server} process on a free port. It never touches the shared server on 6379; {@link #close()}
- * stops every process by its handle and removes the temporary directory. Needs {@code redis-server} and
- * {@code redis-cli} on the {@code PATH}.
+ * A Sentinel-managed Redis of the test's own: one primary, one replica and three
+ * sentinels (quorum two), each a {@code redis-server} process on a free port. It never
+ * touches the shared server on 6379; {@link #close()} stops every process by its handle
+ * and removes the temporary directory. Needs {@code redis-server} and {@code redis-cli}
+ * on the {@code PATH}.
  * <p>
- * {@link #shared()} is one such setup for the whole JVM, for tests that only use it; a test that kills the
- * primary starts its own with {@link #start()}.
+ * {@link #shared()} is one such setup for the whole JVM, for tests that only use it; a
+ * test that kills the primary starts its own with {@link #start()}.
  */
 public final class RedisSentinelProcess implements AutoCloseable {
 
 	/** The name the sentinels monitor the primary under. */
 	public static final String MASTER_NAME = "secure-api-test";
 
-	/** How long the primary may be unreachable before the sentinels fail it over, in milliseconds. */
+	/**
+	 * How long the primary may be unreachable before the sentinels fail it over, in
+	 * milliseconds.
+	 */
 	public static final int DOWN_AFTER_MILLIS = 1000;
 
 	private static RedisSentinelProcess shared;
@@ -38,7 +42,8 @@ public final class RedisSentinelProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The setup shared by every test of this JVM, started on first use and stopped when the JVM exits.
+	 * The setup shared by every test of this JVM, started on first use and stopped when
+	 * the JVM exits.
 	 * @return the running setup
 	 */
 	public static synchronized RedisSentinelProcess shared() {
@@ -56,8 +61,8 @@ public final class RedisSentinelProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a primary, its replica and three sentinels, and waits until the replica is in sync and the sentinels
-	 * know each other.
+	 * Starts a primary, its replica and three sentinels, and waits until the replica is
+	 * in sync and the sentinels know each other.
 	 * @return the running setup
 	 * @throws IOException if it cannot be started
 	 */
@@ -96,11 +101,12 @@ public final class RedisSentinelProcess implements AutoCloseable {
 	private void startSentinel(int port, int primary) throws IOException {
 		Path sentinelDirectory = Files.createDirectories(this.directory.resolve("sentinel-" + port));
 		Path configuration = sentinelDirectory.resolve("sentinel.conf");
-		Files.writeString(configuration, String.join("\n", "port " + port, "bind 127.0.0.1",
-				"dir " + sentinelDirectory, "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + primary + " 2",
-				"sentinel down-after-milliseconds " + MASTER_NAME + " " + DOWN_AFTER_MILLIS,
-				"sentinel failover-timeout " + MASTER_NAME + " 10000",
-				"sentinel parallel-syncs " + MASTER_NAME + " 1", ""));
+		Files.writeString(configuration,
+				String.join("\n", "port " + port, "bind 127.0.0.1", "dir " + sentinelDirectory,
+						"sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + primary + " 2",
+						"sentinel down-after-milliseconds " + MASTER_NAME + " " + DOWN_AFTER_MILLIS,
+						"sentinel failover-timeout " + MASTER_NAME + " 10000",
+						"sentinel parallel-syncs " + MASTER_NAME + " 1", ""));
 		this.sentinels.put(port, RedisProcesses.start(sentinelDirectory, "sentinel.log",
 				List.of("redis-server", configuration.toString(), "--sentinel")));
 		RedisProcesses.await("redis-sentinel on port " + port, 10,
@@ -110,14 +116,15 @@ public final class RedisSentinelProcess implements AutoCloseable {
 	private void awaitSentinelsAgree() throws IOException {
 		RedisProcesses.await("three sentinels that know each other and the replica", 60,
 				(ignored) -> this.sentinels.keySet().stream().allMatch((port) -> {
-					String master = pairs(RedisProcesses.cli("-p", String.valueOf(port), "sentinel", "master",
-							MASTER_NAME));
+					String master = pairs(
+							RedisProcesses.cli("-p", String.valueOf(port), "sentinel", "master", MASTER_NAME));
 					return master.contains("num-other-sentinels=2") && master.contains("num-slaves=1");
 				}));
 	}
 
 	/**
-	 * {@code redis-cli}'s one-item-per-line answer to {@code SENTINEL MASTER}, as {@code name=value} pairs.
+	 * {@code redis-cli}'s one-item-per-line answer to {@code SENTINEL MASTER}, as
+	 * {@code name=value} pairs.
 	 */
 	private static String pairs(String output) {
 		String[] lines = output.split("\r?\n");
@@ -169,8 +176,8 @@ public final class RedisSentinelProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a killed server again on its port, as a replica of the current primary (as a restarted node is
-	 * reconfigured by the sentinels).
+	 * Starts a killed server again on its port, as a replica of the current primary (as a
+	 * restarted node is reconfigured by the sentinels).
 	 * @param port the server's port
 	 * @throws IOException if it cannot be started
 	 */
@@ -183,8 +190,8 @@ public final class RedisSentinelProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until a server is a replica that has completed its synchronisation with its primary
-	 * ({@code master_link_status:up}); only such a replica can be promoted.
+	 * Waits until a server is a replica that has completed its synchronisation with its
+	 * primary ({@code master_link_status:up}); only such a replica can be promoted.
 	 * @param port the server's port
 	 * @throws IOException if that does not happen within a minute
 	 */

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} process of the test's own, on a free port, for tests that must stop and restart Redis
- * (outages, fail-open, recovery) without touching the shared server. Needs {@code redis-server} on the
- * {@code PATH}; {@link #isInstalled()} tells whether it is.
+ * A {@code redis-server} process of the test's own, on a free port, for tests that must
+ * stop and restart Redis (outages, fail-open, recovery) without touching the shared
+ * server. Needs {@code redis-server} on the {@code PATH}; {@link #isInstalled()} tells
+ * whether it is.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
@@ -59,7 +60,8 @@ public final class RedisServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The port the server listens on; it stays the same across {@link #stop()} and {@link #restart()}.
+	 * The port the server listens on; it stays the same across {@link #stop()} and
+	 * {@link #restart()}.
 	 * @return the port
 	 */
 	public int port() {

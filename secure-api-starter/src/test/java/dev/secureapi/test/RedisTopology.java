@@ -7,7 +7,6 @@ import java.util.List;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import org.junit.jupiter.api.Assumptions;
-
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -15,10 +14,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * The Redis topologies the Redis-backed features are tested on: the shared single server of
- * {@link TestServices#redis()}, the JVM's shared {@link RedisClusterProcess} and the JVM's shared
- * {@link RedisSentinelProcess}. A parameterised test runs its body once per topology, configured the way an
- * application configures Redis: through Spring Data Redis's own properties or connection factory.
+ * The Redis topologies the Redis-backed features are tested on: the shared single server
+ * of {@link TestServices#redis()}, the JVM's shared {@link RedisClusterProcess} and the
+ * JVM's shared {@link RedisSentinelProcess}. A parameterised test runs its body once per
+ * topology, configured the way an application configures Redis: through Spring Data
+ * Redis's own properties or connection factory.
  */
 public enum RedisTopology {
 
@@ -32,8 +32,8 @@ public enum RedisTopology {
 	SENTINEL;
 
 	/**
-	 * Aborts the test when the topology cannot be started here ({@code redis-server} missing), or fails it when
-	 * services are required.
+	 * Aborts the test when the topology cannot be started here ({@code redis-server}
+	 * missing), or fails it when services are required.
 	 */
 	public void assumeAvailable() {
 		if (this != STANDALONE && !RedisServerProcess.isInstalled()) {
@@ -45,8 +45,9 @@ public enum RedisTopology {
 	}
 
 	/**
-	 * Boot properties that point {@code spring.data.redis} at this topology (for the cluster with Lettuce's
-	 * adaptive and periodic topology refresh, as deployments should set it).
+	 * Boot properties that point {@code spring.data.redis} at this topology (for the
+	 * cluster with Lettuce's adaptive and periodic topology refresh, as deployments
+	 * should set it).
 	 * @return {@code name=value} pairs
 	 */
 	public List<String> springProperties() {
@@ -91,7 +92,8 @@ public enum RedisTopology {
 	}
 
 	/**
-	 * A connection factory for a cluster, with adaptive and periodic topology refresh; not started.
+	 * A connection factory for a cluster, with adaptive and periodic topology refresh;
+	 * not started.
 	 * @param cluster the cluster
 	 * @return the factory
 	 */

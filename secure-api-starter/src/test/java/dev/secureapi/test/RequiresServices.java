@@ -9,12 +9,15 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class that needs real PostgreSQL and/or Redis servers. Before the class runs, each service is
- * taken from its environment variable ({@code SECURE_API_TEST_POSTGRES_URL}, {@code SECURE_API_TEST_REDIS_URL}),
- * else from Testcontainers when a Docker daemon answers; otherwise the class is skipped with a message naming
- * the missing service, or fails when {@code -Dsecure-api.test.require-services=true}.
+ * Marks a test class that needs real PostgreSQL and/or Redis servers. Before the class
+ * runs, each service is taken from its environment variable
+ * ({@code SECURE_API_TEST_POSTGRES_URL}, {@code SECURE_API_TEST_REDIS_URL}), else from
+ * Testcontainers when a Docker daemon answers; otherwise the class is skipped with a
+ * message naming the missing service, or fails when
+ * {@code -Dsecure-api.test.require-services=true}.
  *
- * <p>Tests then read the resolved servers from {@link TestServices}.
+ * <p>
+ * Tests then read the resolved servers from {@link TestServices}.
  */
 @Documented
 @Target(ElementType.TYPE)

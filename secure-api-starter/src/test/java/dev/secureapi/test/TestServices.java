@@ -12,17 +12,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.testcontainers.DockerClientFactory;
-
 import com.redis.testcontainers.RedisContainer;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL and Redis servers integration tests run against, resolved once per JVM in the order the
- * project fixes: the environment variable, else a Testcontainers container when Docker answers, else none.
+ * The PostgreSQL and Redis servers integration tests run against, resolved once per JVM
+ * in the order the project fixes: the environment variable, else a Testcontainers
+ * container when Docker answers, else none.
  *
- * <p>Use {@link RequiresServices} on the test class so a missing server skips (or fails) the class before any
- * of these methods is called.
+ * <p>
+ * Use {@link RequiresServices} on the test class so a missing server skips (or fails) the
+ * class before any of these methods is called.
  */
 public final class TestServices {
 
@@ -32,7 +33,9 @@ public final class TestServices {
 	/** Environment variable holding the JDBC URL of the PostgreSQL server. */
 	public static final String POSTGRES_URL_VARIABLE = "SECURE_API_TEST_POSTGRES_URL";
 
-	/** Environment variable holding the {@code redis://host:port} URL of the Redis server. */
+	/**
+	 * Environment variable holding the {@code redis://host:port} URL of the Redis server.
+	 */
 	public static final String REDIS_URL_VARIABLE = "SECURE_API_TEST_REDIS_URL";
 
 	private static Resolved<PostgresServer> postgres;
@@ -128,6 +131,7 @@ public final class TestServices {
 
 	/**
 	 * Whether a service is available, and why not.
+	 *
 	 * @param available whether it is
 	 * @param reason why it is not, or {@code null}
 	 */
@@ -135,11 +139,13 @@ public final class TestServices {
 	}
 
 	/**
-	 * A PostgreSQL server. Each test class makes its own database with {@link #createDatabase()}, so no test
-	 * depends on what an earlier run left behind.
+	 * A PostgreSQL server. Each test class makes its own database with
+	 * {@link #createDatabase()}, so no test depends on what an earlier run left behind.
+	 *
 	 * @param jdbcUrl the JDBC URL of the server's default database
 	 * @param username the user name, or {@code null} when the URL carries it
-	 * @param password the password, or {@code null} when the URL carries it (or trust auth is used)
+	 * @param password the password, or {@code null} when the URL carries it (or trust
+	 * auth is used)
 	 */
 	public record PostgresServer(String jdbcUrl, String username, String password) {
 
@@ -156,7 +162,8 @@ public final class TestServices {
 					execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 				}
 				catch (RuntimeException ex) {
-					// the server may already be gone at shutdown; a leftover database breaks nothing
+					// the server may already be gone at shutdown; a leftover database
+					// breaks nothing
 				}
 			}));
 			return withDatabase(name);
@@ -164,7 +171,8 @@ public final class TestServices {
 
 		/**
 		 * Opens a connection to the given database URL with this server's credentials.
-		 * @param url a JDBC URL returned by {@link #createDatabase()} or {@link #jdbcUrl()}
+		 * @param url a JDBC URL returned by {@link #createDatabase()} or
+		 * {@link #jdbcUrl()}
 		 * @return the connection
 		 * @throws SQLException if the connection cannot be made
 		 */
@@ -178,8 +186,8 @@ public final class TestServices {
 				connection.isValid(5);
 			}
 			catch (SQLException ex) {
-				throw new UnavailableException(POSTGRES_URL_VARIABLE + "=" + this.jdbcUrl + " does not answer: "
-						+ ex.getMessage());
+				throw new UnavailableException(
+						POSTGRES_URL_VARIABLE + "=" + this.jdbcUrl + " does not answer: " + ex.getMessage());
 			}
 		}
 
@@ -201,7 +209,9 @@ public final class TestServices {
 	}
 
 	/**
-	 * A Redis server shared by the whole test run. Tests keep their keys apart with {@link #uniquePrefix()}.
+	 * A Redis server shared by the whole test run. Tests keep their keys apart with
+	 * {@link #uniquePrefix()}.
+	 *
 	 * @param host the host
 	 * @param port the port
 	 */

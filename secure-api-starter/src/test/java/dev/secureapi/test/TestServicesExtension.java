@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Resolves the services a {@link RequiresServices} class names, skipping or failing the class when one is
- * missing.
+ * Resolves the services a {@link RequiresServices} class names, skipping or failing the
+ * class when one is missing.
  */
 public final class TestServicesExtension implements BeforeAllCallback {
 
@@ -25,11 +25,11 @@ public final class TestServicesExtension implements BeforeAllCallback {
 			if (availability.available()) {
 				continue;
 			}
-			String message = service + " is not available for " + context.getRequiredTestClass().getSimpleName()
-					+ ": " + availability.reason();
+			String message = service + " is not available for " + context.getRequiredTestClass().getSimpleName() + ": "
+					+ availability.reason();
 			if (TestServices.servicesRequired()) {
-				throw new IllegalStateException(message + " (and -D" + TestServices.REQUIRE_SERVICES_PROPERTY
-						+ "=true makes that a failure)");
+				throw new IllegalStateException(
+						message + " (and -D" + TestServices.REQUIRE_SERVICES_PROPERTY + "=true makes that a failure)");
 			}
 			Assumptions.abort(message);
 		}

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared test support gives each test class a real, empty database of its own and a reachable Redis.
+ * The shared test support gives each test class a real, empty database of its own and a
+ * reachable Redis.
  */
 @RequiresServices({ RequiresServices.Service.POSTGRES, RequiresServices.Service.REDIS })
 class TestServicesTests {
@@ -24,9 +25,10 @@ class TestServicesTests {
 		try (Connection connection = server.connect(first); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE marker (id int)");
 		}
-		try (Connection connection = server.connect(second); Statement statement = connection.createStatement();
-				ResultSet tables = statement.executeQuery(
-						"SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker'")) {
+		try (Connection connection = server.connect(second);
+				Statement statement = connection.createStatement();
+				ResultSet tables = statement
+					.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker'")) {
 			tables.next();
 			assertThat(tables.getInt(1)).isZero();
 		}

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The value hints in a module's configuration metadata, with the type of the property each names (the processor
- * merges {@code additional-spring-configuration-metadata.json} into the metadata it writes).
+ * The value hints in a module's configuration metadata, with the type of the property
+ * each names (the processor merges {@code additional-spring-configuration-metadata.json}
+ * into the metadata it writes).
  */
 public final class ValueHints {
 
@@ -51,9 +52,11 @@ public final class ValueHints {
 
 	/**
 	 * A value hint.
+	 *
 	 * @param property the property it is for
-	 * @param type the property's type as the metadata names it, {@code null} when the metadata has no such
-	 * property (list elements such as {@code policies[].key} have none)
+	 * @param type the property's type as the metadata names it, {@code null} when the
+	 * metadata has no such property (list elements such as {@code policies[].key} have
+	 * none)
 	 * @param values the hinted values
 	 */
 	public record Hint(String property, @Nullable String type, List<String> values) {

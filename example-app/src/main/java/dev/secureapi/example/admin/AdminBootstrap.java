@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -22,10 +21,12 @@ import dev.secureapi.example.user.UserResponse;
 import dev.secureapi.example.user.UserService;
 
 /**
- * Creates the administrator named by {@code APP_ADMIN_USERNAME} with {@code APP_ADMIN_PASSWORD} when both are set
- * and no such user exists. The settings are checked while the context starts, so a weak password stops the
- * application before it serves a request. An existing administrator of that name is left unchanged; an existing
- * user of that name without the ADMIN role stops start-up (anyone may have registered the name first).
+ * Creates the administrator named by {@code APP_ADMIN_USERNAME} with
+ * {@code APP_ADMIN_PASSWORD} when both are set and no such user exists. The settings are
+ * checked while the context starts, so a weak password stops the application before it
+ * serves a request. An existing administrator of that name is left unchanged; an existing
+ * user of that name without the ADMIN role stops start-up (anyone may have registered the
+ * name first).
  */
 @Component
 public class AdminBootstrap implements InitializingBean, ApplicationRunner {
@@ -56,8 +57,8 @@ public class AdminBootstrap implements InitializingBean, ApplicationRunner {
 		}
 		List<String> weaknesses = AdminPasswordPolicy.weaknesses(username, password);
 		if (!weaknesses.isEmpty()) {
-			throw new AdminBootstrapException(weaknesses.stream().map((reason) -> "the password is weak: " + reason)
-				.toList());
+			throw new AdminBootstrapException(
+					weaknesses.stream().map((reason) -> "the password is weak: " + reason).toList());
 		}
 	}
 
@@ -84,8 +85,9 @@ public class AdminBootstrap implements InitializingBean, ApplicationRunner {
 	}
 
 	/**
-	 * Anyone may register any free user name, so the administrator's name may have been taken before the first
-	 * start; taking that account over (or silently running without an administrator) would be wrong either way.
+	 * Anyone may register any free user name, so the administrator's name may have been
+	 * taken before the first start; taking that account over (or silently running without
+	 * an administrator) would be wrong either way.
 	 * @param username the administrator's configured name
 	 * @return the failure that stops start-up
 	 */

@@ -25,7 +25,8 @@ public class AdminBootstrapException extends RuntimeException {
 	/**
 	 * Creates the exception.
 	 * @param reasons what is wrong
-	 * @param action what to do about it, or {@code null} for the advice on the settings themselves
+	 * @param action what to do about it, or {@code null} for the advice on the settings
+	 * themselves
 	 */
 	public AdminBootstrapException(List<String> reasons, @Nullable String action) {
 		super("The start-up administrator is misconfigured: " + String.join("; ", reasons));

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What makes an administrator password acceptable: at least 12 characters from at least three of lower case,
- * upper case, digits and other characters, not containing the user name or a well-known weak word.
+ * What makes an administrator password acceptable: at least 12 characters from at least
+ * three of lower case, upper case, digits and other characters, not containing the user
+ * name or a well-known weak word.
  */
 final class AdminPasswordPolicy {
 

@@ -1,7 +1,6 @@
 package dev.secureapi.example.admin;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,7 +16,8 @@ public class AdminProperties {
 	private @Nullable String username;
 
 	/**
-	 * Password of the administrator to create at start-up. A weak password stops the application.
+	 * Password of the administrator to create at start-up. A weak password stops the
+	 * application.
 	 */
 	private @Nullable String password;
 

@@ -4,8 +4,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Turns on Spring Boot's auditing: with an {@code AuditEventRepository} bean, Boot records Spring Security's
- * authentication and authorisation events, and every {@code AuditApplicationEvent} the application publishes.
+ * Turns on Spring Boot's auditing: with an {@code AuditEventRepository} bean, Boot
+ * records Spring Security's authentication and authorisation events, and every
+ * {@code AuditApplicationEvent} the application publishes.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {

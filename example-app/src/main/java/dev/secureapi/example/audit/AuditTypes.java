@@ -1,8 +1,8 @@
 package dev.secureapi.example.audit;
 
 /**
- * The audit event types the application records. Their data never holds a password, hash, token or e-mail
- * address: only ids, user names, roles and reasons.
+ * The audit event types the application records. Their data never holds a password, hash,
+ * token or e-mail address: only ids, user names, roles and reasons.
  */
 public final class AuditTypes {
 

@@ -8,15 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
-
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 
 /**
- * Keeps the latest audit events in memory (for the {@code auditevents} endpoint) and writes each one to the log
- * as one line with {@code audit_type}, {@code audit_principal} and its data as key/value pairs, so the masked JSON
- * log carries the audit trail.
+ * Keeps the latest audit events in memory (for the {@code auditevents} endpoint) and
+ * writes each one to the log as one line with {@code audit_type}, {@code audit_principal}
+ * and its data as key/value pairs, so the masked JSON log carries the audit trail.
  */
 public class LoggingAuditEventRepository implements AuditEventRepository {
 

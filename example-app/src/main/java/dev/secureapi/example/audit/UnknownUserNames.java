@@ -9,16 +9,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a login name that belongs to no user into a short keyed hash for the audit log. Such a name is often a
- * password typed into the wrong field, so it must never be written as it is; the HMAC key is random per process and
- * never leaves it, so the hash cannot be reversed by trying candidate passwords, yet repeated attempts with the same
- * name show the same value while the process runs.
+ * Turns a login name that belongs to no user into a short keyed hash for the audit log.
+ * Such a name is often a password typed into the wrong field, so it must never be written
+ * as it is; the HMAC key is random per process and never leaves it, so the hash cannot be
+ * reversed by trying candidate passwords, yet repeated attempts with the same name show
+ * the same value while the process runs.
  */
 public final class UnknownUserNames {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
-	/** Bytes of the HMAC kept in the log: enough to tell attempts apart, too few to matter as a digest. */
+	/**
+	 * Bytes of the HMAC kept in the log: enough to tell attempts apart, too few to matter
+	 * as a digest.
+	 */
 	private static final int KEPT_BYTES = 6;
 
 	private final SecretKeySpec key;

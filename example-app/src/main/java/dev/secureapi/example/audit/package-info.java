@@ -1,5 +1,6 @@
 /**
- * Audit events (logins, token reuse, role changes, deletions) kept in memory and written to the log.
+ * Audit events (logins, token reuse, role changes, deletions) kept in memory and written
+ * to the log.
  */
 @NullMarked
 package dev.secureapi.example.audit;

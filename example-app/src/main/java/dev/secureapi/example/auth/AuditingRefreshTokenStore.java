@@ -10,8 +10,8 @@ import dev.secureapi.example.audit.AuditTypes;
 import dev.secureapi.security.jwt.RefreshTokenStore;
 
 /**
- * Records an audit event whenever a spent refresh token is presented again (the starter then revokes its whole
- * family), and otherwise leaves everything to the store it wraps.
+ * Records an audit event whenever a spent refresh token is presented again (the starter
+ * then revokes its whole family), and otherwise leaves everything to the store it wraps.
  */
 public class AuditingRefreshTokenStore implements RefreshTokenStore {
 

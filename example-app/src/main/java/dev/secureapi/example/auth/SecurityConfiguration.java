@@ -3,7 +3,6 @@ package dev.secureapi.example.auth;
 import java.time.Clock;
 
 import jakarta.servlet.DispatcherType;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +17,10 @@ import dev.secureapi.security.jwt.JdbcRefreshTokenStore;
 import dev.secureapi.security.web.SecureApi;
 
 /**
- * The application's access rules, on top of the starter's API security (stateless bearer JWT, problem+json
- * 401/403): registration and the token endpoints are open, health is open, every other actuator endpoint
- * (prometheus) needs ADMIN, and everything else needs a token; finer rules sit on the controllers as
- * {@code @PreAuthorize}.
+ * The application's access rules, on top of the starter's API security (stateless bearer
+ * JWT, problem+json 401/403): registration and the token endpoints are open, health is
+ * open, every other actuator endpoint (prometheus) needs ADMIN, and everything else needs
+ * a token; finer rules sit on the controllers as {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -45,8 +44,9 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * Refresh tokens live in the application's database (the starter's schema, migrated by Flyway from
-	 * {@code classpath:db/secure-api}), so every instance sees the same families; reuse is audited.
+	 * Refresh tokens live in the application's database (the starter's schema, migrated
+	 * by Flyway from {@code classpath:db/secure-api}), so every instance sees the same
+	 * families; reuse is audited.
 	 * @param jdbc the application's database
 	 * @param events where the audit events go
 	 * @return the store

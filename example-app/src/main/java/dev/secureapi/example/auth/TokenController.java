@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,10 +30,11 @@ import dev.secureapi.security.authentication.InvalidGrantException;
 import dev.secureapi.security.problem.ProblemResponseWriter;
 
 /**
- * The first-party token endpoint: the password and refresh_token grants, and revocation (RFC 7009). A refused
- * grant is 401 problem+json with {@code error: invalid_grant}; the response never says whether the user name,
- * the password or the token was wrong. Failed password logins are counted by the rate-limit starter's
- * {@link LoginAttemptGuard} before the password is checked.
+ * The first-party token endpoint: the password and refresh_token grants, and revocation
+ * (RFC 7009). A refused grant is 401 problem+json with {@code error: invalid_grant}; the
+ * response never says whether the user name, the password or the token was wrong. Failed
+ * password logins are counted by the rate-limit starter's {@link LoginAttemptGuard}
+ * before the password is checked.
  */
 @RestController
 @RequestMapping(path = "/api/v1/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -82,9 +82,9 @@ public class TokenController {
 		return switch (grantType) {
 			case PASSWORD -> (username != null && password != null) ? login(username, password, request)
 					: invalidRequest(request, "username and password are required");
-			case REFRESH_TOKEN -> (refreshToken != null)
-					? tokens(TokenResponse.of(this.refreshGrant.refresh(refreshToken)))
-					: invalidRequest(request, "refresh_token is required");
+			case REFRESH_TOKEN ->
+				(refreshToken != null) ? tokens(TokenResponse.of(this.refreshGrant.refresh(refreshToken)))
+						: invalidRequest(request, "refresh_token is required");
 			default -> oauthError(request, HttpStatus.BAD_REQUEST, "unsupported_grant_type",
 					"grant_type must be password or refresh_token.");
 		};
@@ -119,7 +119,8 @@ public class TokenController {
 			if (this.guard != null) {
 				this.guard.recordFailure(username, request);
 			}
-			// asked for every failure alike, so the extra look-up does not tell which names exist
+			// asked for every failure alike, so the extra look-up does not tell which
+			// names exist
 			audit(this.users.exists(username) ? username : this.unknownUserNames.pseudonym(username),
 					AuditTypes.LOGIN_FAILURE);
 			throw ex;
@@ -127,8 +128,8 @@ public class TokenController {
 	}
 
 	/**
-	 * Records a login; the principal is a user's name, never a name no user has (often a password typed into the
-	 * user name field): failures log those as a keyed hash.
+	 * Records a login; the principal is a user's name, never a name no user has (often a
+	 * password typed into the user name field): failures log those as a keyed hash.
 	 * @param principal the user's name, or the keyed hash of a name no user has
 	 * @param type the audit event's type
 	 */
@@ -137,7 +138,9 @@ public class TokenController {
 	}
 
 	private static ResponseEntity<TokenResponse> tokens(TokenResponse response) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header(HttpHeaders.PRAGMA, "no-cache")
 			.body(response);
 	}
 
@@ -149,8 +152,10 @@ public class TokenController {
 			String detail) {
 		ProblemDetail problem = this.problems.create(request, status, detail);
 		problem.setProperty("error", error);
-		return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(status)
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.secureapi.example.cache;
 
 /**
- * The application's caches. Each holds one type, so the Redis serializer for each is typed and never
- * instantiates a class named by cached data.
+ * The application's caches. Each holds one type, so the Redis serializer for each is
+ * typed and never instantiates a class named by cached data.
  */
 public final class CacheNames {
 

@@ -15,24 +15,26 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowT
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.data.redis.cache.CacheStatistics;
 import org.springframework.data.redis.cache.CacheStatisticsCollector;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 
 /**
- * The Redis cache behind a circuit breaker (Resilience4j): the first Redis command that fails (a command timeout
- * on a Redis that stalls, a refused command while it is unreachable) opens the circuit, and for the open duration
- * every cache operation skips Redis at once: reads miss (the caller reads PostgreSQL), writes and evictions are
- * not sent. After the open duration one operation at a time probes Redis; its success closes the circuit. So a
- * stalled Redis costs a request at most one command timeout, and only the requests whose command was already
- * sent, or the one probe per open duration.
+ * The Redis cache behind a circuit breaker (Resilience4j): the first Redis command that
+ * fails (a command timeout on a Redis that stalls, a refused command while it is
+ * unreachable) opens the circuit, and for the open duration every cache operation skips
+ * Redis at once: reads miss (the caller reads PostgreSQL), writes and evictions are not
+ * sent. After the open duration one operation at a time probes Redis; its success closes
+ * the circuit. So a stalled Redis costs a request at most one command timeout, and only
+ * the requests whose command was already sent, or the one probe per open duration.
  * <p>
- * An eviction that could not reach Redis (failed or skipped) is remembered as a pending eviction of its key. A
- * read goes to Redis only once this instance's pending evictions have been sent, so no entry this instance
- * failed to evict is served by it after Redis returns. At most {@value #MAX_PENDING} keys are remembered; past
- * that, and for other instances sharing the cache, the cache's TTL bounds how long a stale entry can live. A
- * write that is skipped is simply not stored: writes fill the cache, invalidations are evictions.
+ * An eviction that could not reach Redis (failed or skipped) is remembered as a pending
+ * eviction of its key. A read goes to Redis only once this instance's pending evictions
+ * have been sent, so no entry this instance failed to evict is served by it after Redis
+ * returns. At most {@value #MAX_PENDING} keys are remembered; past that, and for other
+ * instances sharing the cache, the cache's TTL bounds how long a stale entry can live. A
+ * write that is skipped is simply not stored: writes fill the cache, invalidations are
+ * evictions.
  */
 final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 
@@ -68,12 +70,14 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 
 	/**
 	 * The Redis cache's circuit breaker.
-	 * @param openDuration how long Redis is skipped after a failure before one operation probes it again
+	 * @param openDuration how long Redis is skipped after a failure before one operation
+	 * probes it again
 	 * @return the breaker
 	 */
 	static CircuitBreaker breaker(Duration openDuration) {
 		CircuitBreaker breaker = CircuitBreaker.of("redis-cache", CircuitBreakerConfig.custom()
-			// the last call decides: one failed command opens the circuit, one successful probe closes it
+			// the last call decides: one failed command opens the circuit, one successful
+			// probe closes it
 			.slidingWindowType(SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(1)
 			.minimumNumberOfCalls(1)
@@ -148,7 +152,8 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 
 	@Override
 	public byte @Nullable [] putIfAbsent(String name, byte[] key, byte[] value, @Nullable Duration ttl) {
-		// skipped or failed, nothing was stored: the caller uses its own value for this request only
+		// skipped or failed, nothing was stored: the caller uses its own value for this
+		// request only
 		return read(() -> this.delegate.putIfAbsent(name, key, value, ttl));
 	}
 
@@ -206,7 +211,10 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 		return this.delegate.getCacheStatistics(cacheName);
 	}
 
-	/** A read: skipped (a miss) while the circuit is open or this instance still owes Redis an eviction. */
+	/**
+	 * A read: skipped (a miss) while the circuit is open or this instance still owes
+	 * Redis an eviction.
+	 */
 	private byte @Nullable [] read(Supplier<byte @Nullable []> command) {
 		if (!sendPendingEvictions() || !this.breaker.tryAcquirePermission()) {
 			return null;
@@ -305,7 +313,10 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 		}
 	}
 
-	/** An eviction (of a key, or of a pattern for a clear) that Redis has not received yet. */
+	/**
+	 * An eviction (of a key, or of a pattern for a clear) that Redis has not received
+	 * yet.
+	 */
 	private record PendingEviction(String name, ByteBuffer key, boolean pattern) {
 
 		byte[] bytes() {

@@ -3,7 +3,6 @@ package dev.secureapi.example.cache;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.SerializationException;
 
@@ -13,16 +12,20 @@ import dev.secureapi.example.user.UserPage;
 import dev.secureapi.example.user.UserResponse;
 
 /**
- * Typed JSON for a Redis cache whose values hold e-mail addresses, with each address encrypted by the field
- * encryptor (as in the {@code users.email} column, under its own context): a shared cache never holds the
- * personal data the database keeps encrypted. A value that fails to decrypt (retired key, provider down) fails
- * the cache read, which the cache error handler turns into a read from the database.
+ * Typed JSON for a Redis cache whose values hold e-mail addresses, with each address
+ * encrypted by the field encryptor (as in the {@code users.email} column, under its own
+ * context): a shared cache never holds the personal data the database keeps encrypted. A
+ * value that fails to decrypt (retired key, provider down) fails the cache read, which
+ * the cache error handler turns into a read from the database.
  *
  * @param <T> the cached type
  */
 final class EmailSealingSerializer<T> implements RedisSerializer<T> {
 
-	/** The associated data of cached e-mail addresses: a cached value cannot be replayed into the column. */
+	/**
+	 * The associated data of cached e-mail addresses: a cached value cannot be replayed
+	 * into the column.
+	 */
 	static final FieldContext CACHED_EMAIL = new FieldContext("cache", "users.email");
 
 	private final RedisSerializer<T> json;

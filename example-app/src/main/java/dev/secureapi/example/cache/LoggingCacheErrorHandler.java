@@ -5,14 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.cache.Cache;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 
 /**
- * Lets a cache outage degrade to the database: every cache error is logged (without the key, which may be a
- * user id) and counted as {@code app.cache.errors{cache, operation}}, then the call goes on as if the cache had
- * missed. No cache error ever reaches a client as a 500.
+ * Lets a cache outage degrade to the database: every cache error is logged (without the
+ * key, which may be a user id) and counted as {@code app.cache.errors{cache, operation}},
+ * then the call goes on as if the cache had missed. No cache error ever reaches a client
+ * as a 500.
  */
 public class LoggingCacheErrorHandler implements CacheErrorHandler {
 

@@ -9,15 +9,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
 /**
- * The Redis cache manager's caches, with writes skipped before the value is serialized while the cache's circuit
- * is not closed. Serializing a cached user encrypts its e-mail address, which can need a new data key and with it a
- * database connection: while Redis is skipped every read misses, and encrypting values that
- * {@link CircuitBreakingCacheWriter} would then not send would only cost data keys and connections.
+ * The Redis cache manager's caches, with writes skipped before the value is serialized
+ * while the cache's circuit is not closed. Serializing a cached user encrypts its e-mail
+ * address, which can need a new data key and with it a database connection: while Redis
+ * is skipped every read misses, and encrypting values that
+ * {@link CircuitBreakingCacheWriter} would then not send would only cost data keys and
+ * connections.
  */
 final class WriteSkippingCacheManager implements CacheManager {
 
@@ -95,8 +96,7 @@ final class WriteSkippingCacheManager implements CacheManager {
 
 		@Override
 		public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
-			return WriteSkippingCacheManager.this.skipWrites.getAsBoolean() ? null
-					: this.cache.putIfAbsent(key, value);
+			return WriteSkippingCacheManager.this.skipWrites.getAsBoolean() ? null : this.cache.putIfAbsent(key, value);
 		}
 
 		@Override

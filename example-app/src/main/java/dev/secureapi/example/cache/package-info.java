@@ -1,5 +1,6 @@
 /**
- * The application's cache: in-process by default, Redis in production, degrading to the database on errors.
+ * The application's cache: in-process by default, Redis in production, degrading to the
+ * database on errors.
  */
 @NullMarked
 package dev.secureapi.example.cache;

@@ -11,10 +11,11 @@ import dev.secureapi.security.production.ProductionCheck;
 import dev.secureapi.security.production.ProductionFinding;
 
 /**
- * Reports the example's development defaults: an in-memory H2 database (every restart loses all users) and an
- * in-process cache (instances behind a load balancer would each keep their own, so a change made through one is
- * not seen by the others until the TTL). In the default profile the starter's checks log them as one warning;
- * in {@code prod} ({@code secure-api.production-checks.mode=fail}) they stop start-up.
+ * Reports the example's development defaults: an in-memory H2 database (every restart
+ * loses all users) and an in-process cache (instances behind a load balancer would each
+ * keep their own, so a change made through one is not seen by the others until the TTL).
+ * In the default profile the starter's checks log them as one warning; in {@code prod}
+ * ({@code secure-api.production-checks.mode=fail}) they stop start-up.
  */
 @Component
 public class DevelopmentDefaultsCheck implements ProductionCheck {

@@ -3,13 +3,13 @@ package dev.secureapi.example.user;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
-
 import org.springframework.stereotype.Component;
 
 /**
- * Sanitises a bio to a small HTML subset with the OWASP java-html-sanitizer: text formatting, paragraphs, lists
- * and links to http, https and mailto (which get {@code rel="nofollow noopener noreferrer"}). Scripts, event
- * handler attributes, styles and any other URL scheme are removed.
+ * Sanitises a bio to a small HTML subset with the OWASP java-html-sanitizer: text
+ * formatting, paragraphs, lists and links to http, https and mailto (which get
+ * {@code rel="nofollow noopener noreferrer"}). Scripts, event handler attributes, styles
+ * and any other URL scheme are removed.
  */
 @Component
 public class BioSanitizer {
@@ -25,7 +25,8 @@ public class BioSanitizer {
 	/**
 	 * Sanitises a bio.
 	 * @param bio the submitted HTML
-	 * @return the sanitised HTML, or {@code null} when the bio is absent or empty after sanitising
+	 * @return the sanitised HTML, or {@code null} when the bio is absent or empty after
+	 * sanitising
 	 */
 	public @Nullable String sanitize(@Nullable String bio) {
 		if (bio == null) {

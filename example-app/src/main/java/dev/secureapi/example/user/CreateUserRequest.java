@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 public record CreateUserRequest(
 		@NotNull @Size(min = 3, max = 50) @Pattern(regexp = UserRules.USERNAME_PATTERN) @Nullable String username,
 		@NotBlank @Email @Size(max = 254) @Nullable String email,
-		@NotNull @Size(min = 8, max = 128) @Nullable String password,
-		@Size(max = 100) @Nullable String displayName,
+		@NotNull @Size(min = 8, max = 128) @Nullable String password, @Size(max = 100) @Nullable String displayName,
 		@Size(max = 2000) @Nullable String bio) {
 }

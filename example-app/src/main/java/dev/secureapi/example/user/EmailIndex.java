@@ -6,8 +6,9 @@ import dev.secureapi.crypto.FieldContext;
 import dev.secureapi.crypto.blindindex.BlindIndexer;
 
 /**
- * The blind index of e-mail addresses: an HMAC of the normalised address under the dedicated index key, the only
- * form in which the database can compare addresses (for the unique constraint) without holding them in clear.
+ * The blind index of e-mail addresses: an HMAC of the normalised address under the
+ * dedicated index key, the only form in which the database can compare addresses (for the
+ * unique constraint) without holding them in clear.
  */
 @Component
 public class EmailIndex {

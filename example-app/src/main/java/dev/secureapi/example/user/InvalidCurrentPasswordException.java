@@ -8,7 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A password or e-mail change without the right current password. Answered 400; nothing is changed.
+ * A password or e-mail change without the right current password. Answered 400; nothing
+ * is changed.
  */
 public class InvalidCurrentPasswordException extends ErrorResponseException {
 

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change to one's own profile; absent members stay as they are. A new password or a new e-mail address needs
- * the right current password.
+ * A change to one's own profile; absent members stay as they are. A new password or a new
+ * e-mail address needs the right current password.
  *
  * @param email a new e-mail address
  * @param displayName a new display name; empty clears it
@@ -14,10 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param newPassword a new password of 8 to 128 characters
  * @param currentPassword the current password
  */
-public record UpdateProfileRequest(
-		@Email @Size(max = 254) @Nullable String email,
-		@Size(max = 100) @Nullable String displayName,
-		@Size(max = 2000) @Nullable String bio,
-		@Size(min = 8, max = 128) @Nullable String newPassword,
-		@Size(max = 128) @Nullable String currentPassword) {
+public record UpdateProfileRequest(@Email @Size(max = 254) @Nullable String email,
+		@Size(max = 100) @Nullable String displayName, @Size(max = 2000) @Nullable String bio,
+		@Size(min = 8, max = 128) @Nullable String newPassword, @Size(max = 128) @Nullable String currentPassword) {
 }

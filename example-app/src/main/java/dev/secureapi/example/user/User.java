@@ -17,14 +17,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import dev.secureapi.crypto.jpa.Encrypted;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.crypto.jpa.Encrypted;
+
 /**
- * A user account. Only the service changes it; request bodies are never bound to it, so {@code id} and
- * {@code roles} cannot be mass-assigned. The e-mail address is stored encrypted by the crypto starter; its blind
- * index ({@code email_index}) carries the uniqueness constraint.
+ * A user account. Only the service changes it; request bodies are never bound to it, so
+ * {@code id} and {@code roles} cannot be mass-assigned. The e-mail address is stored
+ * encrypted by the crypto starter; its blind index ({@code email_index}) carries the
+ * uniqueness constraint.
  */
 @Entity
 @Table(name = "users")
@@ -157,7 +159,8 @@ public class User {
 	}
 
 	/**
-	 * When the roles or the password last changed; access tokens issued before are refused.
+	 * When the roles or the password last changed; access tokens issued before are
+	 * refused.
 	 * @return the instant, or {@code null} if they never changed
 	 */
 	public @Nullable Instant getAuthorityChangedAt() {

@@ -11,9 +11,9 @@ import dev.secureapi.security.authentication.UserAccount;
 import dev.secureapi.security.authentication.UserAccountService;
 
 /**
- * The user store behind the starter's {@code AuthenticationService}, and through it the check that rejects
- * tokens of deleted users (a deleted user is simply not found) and tokens issued before the user's roles or
- * password changed ({@code authorityChangedAt}).
+ * The user store behind the starter's {@code AuthenticationService}, and through it the
+ * check that rejects tokens of deleted users (a deleted user is simply not found) and
+ * tokens issued before the user's roles or password changed ({@code authorityChangedAt}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -27,7 +27,8 @@ public class UserAccounts implements UserAccountService {
 
 	@Override
 	public Optional<UserAccount> findByUsername(String username) {
-		// id, hash and roles only: the encrypted e-mail is not read, so a login never needs the key provider
+		// id, hash and roles only: the encrypted e-mail is not read, so a login never
+		// needs the key provider
 		return this.users.findCredentialsByUsername(username).map(this::account);
 	}
 
@@ -40,7 +41,8 @@ public class UserAccounts implements UserAccountService {
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		// the token user check runs every user-check-ttl per user: like a login, it reads nothing encrypted
+		// the token user check runs every user-check-ttl per user: like a login, it reads
+		// nothing encrypted
 		return this.users.findCredentialsById(id).map(this::account);
 	}
 

@@ -3,7 +3,6 @@ package dev.secureapi.example.user;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.CacheErrorHandler;
@@ -15,9 +14,10 @@ import dev.secureapi.example.cache.CacheNames;
 import dev.secureapi.example.cache.LoggingCacheErrorHandler;
 
 /**
- * Invalidation of the user caches. A write evicts the user it changed and the list version (the next list read
- * starts a new one), so every cached page becomes unreachable at once; both happen after the write's transaction commits, so the very next
- * read (from any instance sharing the cache) goes to the database and sees the change.
+ * Invalidation of the user caches. A write evicts the user it changed and the list
+ * version (the next list read starts a new one), so every cached page becomes unreachable
+ * at once; both happen after the write's transaction commits, so the very next read (from
+ * any instance sharing the cache) goes to the database and sees the change.
  */
 @Component
 public class UserCache {
@@ -35,7 +35,8 @@ public class UserCache {
 
 	/**
 	 * The version that list pages are currently cached under.
-	 * @return the version, or {@code null} when the cache cannot be used (then pages are read uncached)
+	 * @return the version, or {@code null} when the cache cannot be used (then pages are
+	 * read uncached)
 	 */
 	@Nullable String listVersion() {
 		Cache cache = cache(CacheNames.USER_LIST_VERSION);
@@ -59,8 +60,8 @@ public class UserCache {
 	}
 
 	/**
-	 * Evicts a user and replaces the list version once the current transaction commits (at once when there is
-	 * none).
+	 * Evicts a user and replaces the list version once the current transaction commits
+	 * (at once when there is none).
 	 * @param userId the changed user, or {@code null} when only lists are affected
 	 */
 	void invalidateAfterCommit(@Nullable Long userId) {
@@ -89,7 +90,8 @@ public class UserCache {
 				this.errorHandler.handleCacheEvictError(ex, users, userId);
 			}
 		}
-		// dropping the version makes the next list read start a new one; an eviction that cannot reach Redis is
+		// dropping the version makes the next list read start a new one; an eviction that
+		// cannot reach Redis is
 		// sent again before this instance reads Redis (CircuitBreakingCacheWriter)
 		Cache version = cache(CacheNames.USER_LIST_VERSION);
 		if (version != null) {

@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A change that conflicts with the stored users: a taken user name or e-mail address, or removing the last
- * administrator. Answered 409.
+ * A change that conflicts with the stored users: a taken user name or e-mail address, or
+ * removing the last administrator. Answered 409.
  */
 public class UserConflictException extends ErrorResponseException {
 

@@ -15,8 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +31,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The user API under {@code /api/v1/users}. Authorisation is declared per method; the caller's id is the
- * token's subject.
+ * The user API under {@code /api/v1/users}. Authorisation is declared per method; the
+ * caller's id is the token's subject.
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -86,8 +85,9 @@ public class UserController {
 	@GetMapping
 	@PreAuthorize(ADMIN)
 	@Operation(summary = "List users by keyset pages ordered by id")
-	UserPage list(@RequestParam(required = false) @Size(max = 50) @Pattern(regexp = UserRules.USERNAME_PATTERN,
-			message = "must be a user name prefix") @Nullable String name,
+	UserPage list(
+			@RequestParam(required = false) @Size(max = 50) @Pattern(regexp = UserRules.USERNAME_PATTERN,
+					message = "must be a user name prefix") @Nullable String name,
 			@RequestParam(defaultValue = "0") @PositiveOrZero long after,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		return this.queries.page(name, after, limit);
@@ -96,9 +96,10 @@ public class UserController {
 	@GetMapping(path = "/stream", produces = NDJSON)
 	@PreAuthorize(ADMIN)
 	@Operation(summary = "Stream all users as NDJSON, ordered by id")
-	void stream(@RequestParam(required = false) @Size(max = 50) @Pattern(regexp = UserRules.USERNAME_PATTERN,
-			message = "must be a user name prefix") @Nullable String name, HttpServletResponse response)
-			throws IOException {
+	void stream(
+			@RequestParam(required = false) @Size(max = 50) @Pattern(regexp = UserRules.USERNAME_PATTERN,
+					message = "must be a user name prefix") @Nullable String name,
+			HttpServletResponse response) throws IOException {
 		response.setContentType(NDJSON);
 		OutputStream out = response.getOutputStream();
 		this.queries.stream(name, (user) -> {

@@ -5,7 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A user that does not exist or that the caller may not see: both answer 404, so ids cannot be probed.
+ * A user that does not exist or that the caller may not see: both answer 404, so ids
+ * cannot be probed.
  */
 public class UserNotFoundException extends ErrorResponseException {
 

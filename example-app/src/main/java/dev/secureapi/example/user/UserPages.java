@@ -3,7 +3,6 @@ package dev.secureapi.example.user;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
@@ -12,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.secureapi.example.cache.CacheNames;
 
 /**
- * Keyset pages of users, read from the database or from the cache under the current list version.
+ * Keyset pages of users, read from the database or from the cache under the current list
+ * version.
  */
 @Component
 @Transactional(readOnly = true)

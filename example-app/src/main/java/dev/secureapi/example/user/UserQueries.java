@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.secureapi.example.cache.CacheNames;
 
 /**
- * Reads users: single users and pages through the cache, the full stream straight from a database cursor.
+ * Reads users: single users and pages through the cache, the full stream straight from a
+ * database cursor.
  */
 @Service
 @Transactional(readOnly = true)
 public class UserQueries {
 
-	/** Rows whose roles are read together while streaming; bounds the memory a stream holds. */
+	/**
+	 * Rows whose roles are read together while streaming; bounds the memory a stream
+	 * holds.
+	 */
 	static final int STREAM_CHUNK = 500;
 
 	private final UserRepository users;
@@ -42,8 +45,9 @@ public class UserQueries {
 	}
 
 	/**
-	 * Finds a user. The cache key is the id itself (the default key of a one-argument method, so no expression is
-	 * evaluated per call; the same key {@link UserCache} evicts).
+	 * Finds a user. The cache key is the id itself (the default key of a one-argument
+	 * method, so no expression is evaluated per call; the same key {@link UserCache}
+	 * evicts).
 	 * @param id the id
 	 * @return the user, or empty when there is none
 	 */
@@ -61,12 +65,12 @@ public class UserQueries {
 	 */
 	public UserPage page(@Nullable String name, long after, int limit) {
 		String version = this.cache.listVersion();
-		return (version != null) ? this.pages.cached(version, name, after, limit)
-				: this.pages.load(name, after, limit);
+		return (version != null) ? this.pages.cached(version, name, after, limit) : this.pages.load(name, after, limit);
 	}
 
 	/**
-	 * Streams users ordered by id from a database cursor, holding at most one chunk of rows at a time.
+	 * Streams users ordered by id from a database cursor, holding at most one chunk of
+	 * rows at a time.
 	 * @param name the username prefix, or {@code null} for all users
 	 * @param sink receives each user, in order
 	 */
@@ -96,8 +100,8 @@ public class UserQueries {
 				.add(role.role()));
 		for (UserRow row : chunk) {
 			List<Role> userRoles = List.copyOf(roles.getOrDefault(row.id(), EnumSet.noneOf(Role.class)));
-			sink.accept(new UserResponse(row.id(), row.username(), row.email(), row.displayName(), row.bio(),
-					userRoles, row.createdAt()));
+			sink.accept(new UserResponse(row.id(), row.username(), row.email(), row.displayName(), row.bio(), userRoles,
+					row.createdAt()));
 		}
 	}
 

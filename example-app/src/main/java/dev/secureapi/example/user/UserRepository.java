@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import jakarta.persistence.QueryHint;
 import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -17,8 +16,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
 /**
- * Users. Every query binds its parameters; keyset pages seek by id, filtered by a username range that the
- * {@code users_username_id_idx} index serves.
+ * Users. Every query binds its parameters; keyset pages seek by id, filtered by a
+ * username range that the {@code users_username_id_idx} index serves.
  */
 public interface UserRepository extends JpaRepository<User, Long> {
 
@@ -33,8 +32,9 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	Optional<User> findByUsername(String username);
 
 	/**
-	 * What a login needs of a user, and nothing encrypted: reading it never decrypts a column, so a login costs
-	 * the same and answers the same whether or not the key provider is reachable.
+	 * What a login needs of a user, and nothing encrypted: reading it never decrypts a
+	 * column, so a login costs the same and answers the same whether or not the key
+	 * provider is reachable.
 	 * @param username the exact user name
 	 * @return the id and password hash
 	 */
@@ -43,8 +43,8 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	Optional<Credentials> findCredentialsByUsername(String username);
 
 	/**
-	 * What the token user check needs of a user, and nothing encrypted: like a login, it never depends on the key
-	 * provider.
+	 * What the token user check needs of a user, and nothing encrypted: like a login, it
+	 * never depends on the key provider.
 	 * @param id the user id
 	 * @return the id, user name, password hash and authority change instant
 	 */
@@ -53,7 +53,8 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	Optional<Credentials> findCredentialsById(long id);
 
 	/**
-	 * Replaces a user's password hash without loading the user (which would decrypt its e-mail).
+	 * Replaces a user's password hash without loading the user (which would decrypt its
+	 * e-mail).
 	 * @param id the user id
 	 * @param passwordHash the new hash
 	 * @return how many rows changed
@@ -87,8 +88,9 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	List<Long> findPageIds(long after, Limit limit);
 
 	/**
-	 * The ids of one keyset page of users whose name lies in [from, to). On PostgreSQL a narrow prefix is an
-	 * index-only range scan of {@code users_username_id_idx} (username, id); a broad one walks the primary key.
+	 * The ids of one keyset page of users whose name lies in [from, to). On PostgreSQL a
+	 * narrow prefix is an index-only range scan of {@code users_username_id_idx}
+	 * (username, id); a broad one walks the primary key.
 	 * @param from the username prefix
 	 * @param to the prefix followed by a character above every allowed username character
 	 * @param after the last id of the previous page (0 for the first page)
@@ -107,7 +109,8 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	List<User> findByIdInOrderById(Collection<Long> ids);
 
 	/**
-	 * Streams every user from a database cursor. Call inside a read-only transaction and close the stream.
+	 * Streams every user from a database cursor. Call inside a read-only transaction and
+	 * close the stream.
 	 * @return the users, ordered by id
 	 */
 	@QueryHints({ @QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = STREAM_FETCH_SIZE),
@@ -138,11 +141,12 @@ public interface UserRepository extends JpaRepository<User, Long> {
 	List<UserRole> findRoles(Collection<Long> ids);
 
 	/**
-	 * Takes the administrators' lock: the {@code ADMIN} row of {@code roles}, held until the transaction ends.
-	 * Every change that may remove an administrator takes it before reading who is one, so such changes run one
-	 * after another and each counts the administrators the previous one left. Locking the administrators' own rows
-	 * would not do: under READ COMMITTED a query locks the set it saw, and a concurrent demotion changes
-	 * {@code user_roles}, not the locked {@code users} rows.
+	 * Takes the administrators' lock: the {@code ADMIN} row of {@code roles}, held until
+	 * the transaction ends. Every change that may remove an administrator takes it before
+	 * reading who is one, so such changes run one after another and each counts the
+	 * administrators the previous one left. Locking the administrators' own rows would
+	 * not do: under READ COMMITTED a query locks the set it saw, and a concurrent
+	 * demotion changes {@code user_roles}, not the locked {@code users} rows.
 	 * @return the role name
 	 */
 	@Query(value = "select name from roles where name = 'ADMIN' for update", nativeQuery = true)
@@ -158,6 +162,7 @@ public interface UserRepository extends JpaRepository<User, Long> {
 
 	/**
 	 * What logins and the token user check read of a user: nothing encrypted.
+	 *
 	 * @param id the user id
 	 * @param username the user name
 	 * @param passwordHash the password hash
@@ -168,6 +173,7 @@ public interface UserRepository extends JpaRepository<User, Long> {
 
 	/**
 	 * One role of one user.
+	 *
 	 * @param userId the user id
 	 * @param role the role
 	 */

@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param roles the roles, sorted
  * @param createdAt when the user registered
  */
-public record UserResponse(long id, String username, String email, @Nullable String displayName,
-		@Nullable String bio, List<Role> roles, Instant createdAt) {
+public record UserResponse(long id, String username, String email, @Nullable String displayName, @Nullable String bio,
+		List<Role> roles, Instant createdAt) {
 
 	static UserResponse of(User user) {
-		return new UserResponse(user.getId(), user.getUsername(), user.getEmail(), user.getDisplayName(),
-				user.getBio(), user.getRoles().stream().sorted().toList(), user.getCreatedAt());
+		return new UserResponse(user.getId(), user.getUsername(), user.getEmail(), user.getDisplayName(), user.getBio(),
+				user.getRoles().stream().sorted().toList(), user.getCreatedAt());
 	}
 
 }

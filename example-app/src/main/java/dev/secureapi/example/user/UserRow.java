@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user's columns without roles, read by the streaming query as a projection so no entity stays in the
- * persistence context while millions of rows pass.
+ * A user's columns without roles, read by the streaming query as a projection so no
+ * entity stays in the persistence context while millions of rows pass.
  *
  * @param id the id
  * @param username the user name

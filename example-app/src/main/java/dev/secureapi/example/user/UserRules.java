@@ -9,8 +9,8 @@ final class UserRules {
 	static final String USERNAME_PATTERN = "[A-Za-z0-9_.-]*";
 
 	/**
-	 * The upper bound of a username prefix range: every allowed character sorts below it, in PostgreSQL's "C"
-	 * collation and in H2 alike.
+	 * The upper bound of a username prefix range: every allowed character sorts below it,
+	 * in PostgreSQL's "C" collation and in H2 alike.
 	 */
 	static final String PREFIX_RANGE_END = "~";
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -25,12 +24,13 @@ import dev.secureapi.security.jwt.TokenService;
 import dev.secureapi.security.jwt.TokenUserValidator.UserStanding;
 
 /**
- * Changes users. Uniqueness of user names and e-mail addresses rests on the database's unique constraints (a
- * concurrent duplicate fails on insert, not on a check before it); the last administrator is protected by
- * the administrators' lock, taken before a role change or deletion counts the administrators. Deleting a user or
- * changing a password revokes the user's refresh tokens; a role or password change records
- * {@code authority_changed_at}, so the starter's user check refuses access tokens issued before it, and a deleted
- * user's access tokens are refused because the user is gone.
+ * Changes users. Uniqueness of user names and e-mail addresses rests on the database's
+ * unique constraints (a concurrent duplicate fails on insert, not on a check before it);
+ * the last administrator is protected by the administrators' lock, taken before a role
+ * change or deletion counts the administrators. Deleting a user or changing a password
+ * revokes the user's refresh tokens; a role or password change records
+ * {@code authority_changed_at}, so the starter's user check refuses access tokens issued
+ * before it, and a deleted user's access tokens are refused because the user is gone.
  */
 @Service
 @Transactional
@@ -95,7 +95,8 @@ public class UserService {
 	 * @param id the user's id
 	 * @param request the validated change
 	 * @return the changed user
-	 * @throws InvalidCurrentPasswordException when a password or e-mail change lacks the right current password
+	 * @throws InvalidCurrentPasswordException when a password or e-mail change lacks the
+	 * right current password
 	 */
 	public UserResponse updateProfile(long id, UpdateProfileRequest request) {
 		User user = this.users.findById(id).orElseThrow(UserNotFoundException::new);
@@ -109,7 +110,8 @@ public class UserService {
 		}
 		if (request.newPassword() != null) {
 			user.setPasswordHash(this.passwordEncoder.encode(request.newPassword()));
-			// a new password ends every session that was started with the old one, access tokens included
+			// a new password ends every session that was started with the old one, access
+			// tokens included
 			this.tokens.revokeAll(Long.toString(id));
 			authorityChanged(user);
 		}
@@ -184,7 +186,8 @@ public class UserService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Set<Role>> rolesOf(String username) {
-		// no entity load: that would decrypt the e-mail address, which this answer does not need
+		// no entity load: that would decrypt the e-mail address, which this answer does
+		// not need
 		if (!this.users.existsByUsername(username)) {
 			return Optional.empty();
 		}
@@ -225,14 +228,18 @@ public class UserService {
 		return current != null && this.passwordEncoder.matches(current, user.getPasswordHash());
 	}
 
-	/** Call with the administrators' lock held, so the count cannot change before the transaction ends. */
+	/**
+	 * Call with the administrators' lock held, so the count cannot change before the
+	 * transaction ends.
+	 */
 	private boolean isLastAdmin(User user) {
 		return user.getRoles().contains(Role.ADMIN) && this.users.countWithRole(Role.ADMIN) <= 1;
 	}
 
 	/**
-	 * Records that the user's authority changes now, so access tokens issued before are refused: at once on this
-	 * instance once the transaction commits, within {@code user-check-ttl} on the others.
+	 * Records that the user's authority changes now, so access tokens issued before are
+	 * refused: at once on this instance once the transaction commits, within
+	 * {@code user-check-ttl} on the others.
 	 */
 	private void authorityChanged(User user) {
 		user.authorityChanged(UserStanding.changeAt(user.getAuthorityChangedAt(), Instant.now(this.clock)));
@@ -241,7 +248,8 @@ public class UserService {
 
 	private void forgetTokenCheckAfterCommit(long id) {
 		String subject = Long.toString(id);
-		// evicting before the commit would let a request on this instance cache the old standing again
+		// evicting before the commit would let a request on this instance cache the old
+		// standing again
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 

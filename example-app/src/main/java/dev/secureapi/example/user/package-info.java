@@ -1,5 +1,6 @@
 /**
- * Users: registration, profiles, roles, keyset pages and NDJSON streaming, with cached reads.
+ * Users: registration, profiles, roles, keyset pages and NDJSON streaming, with cached
+ * reads.
  */
 @NullMarked
 package dev.secureapi.example.user;

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.PropertyNamingStrategy;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,13 +15,16 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.PropertyNamingStrategy;
 
 import dev.secureapi.security.problem.ProblemResponseWriter;
 
 /**
- * Names invalid request-body fields the way the client wrote them: the API's JSON is snake_case, so a too-long
- * {@code display_name} is reported as {@code display_name}, not as the Java property {@code displayName}.
- * Everything else about the problem is the starter's: the same writer, status, detail and {@code errors} shape.
+ * Names invalid request-body fields the way the client wrote them: the API's JSON is
+ * snake_case, so a too-long {@code display_name} is reported as {@code display_name}, not
+ * as the Java property {@code displayName}. Everything else about the problem is the
+ * starter's: the same writer, status, detail and {@code errors} shape.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,7 +39,8 @@ public class SnakeCaseValidationErrors {
 	}
 
 	private static String snakeCase(String field) {
-		// nested paths such as roles[0] keep their index; each dotted segment is translated
+		// nested paths such as roles[0] keep their index; each dotted segment is
+		// translated
 		StringBuilder name = new StringBuilder();
 		for (String segment : field.split("\\.")) {
 			if (!name.isEmpty()) {

@@ -1,5 +1,6 @@
 /**
- * Web conventions of the application that sit on top of the starter's problem+json handling.
+ * Web conventions of the application that sit on top of the starter's problem+json
+ * handling.
  */
 @NullMarked
 package dev.secureapi.example.web;

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +24,10 @@ import dev.secureapi.test.RequiresServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Streaming all users holds a constant amount of memory: 200,000 users pass through on PostgreSQL (a server-side
- * cursor with a fetch size) while the heap, measured after full collections, grows by a few MB at most. The same
- * rows read into a list grow it by far more, which shows the measurement can tell the difference.
+ * Streaming all users holds a constant amount of memory: 200,000 users pass through on
+ * PostgreSQL (a server-side cursor with a fetch size) while the heap, measured after full
+ * collections, grows by a few MB at most. The same rows read into a list grow it by far
+ * more, which shows the measurement can tell the difference.
  */
 @SpringBootTest
 @RequiresServices(RequiresServices.Service.POSTGRES)
@@ -99,9 +99,10 @@ class StreamingMemoryTests {
 	@Test
 	void aUsernamePrefixPageIsAnIndexRangeScanOnPostgresql() {
 		this.jdbc.execute("VACUUM ANALYZE users");
-		List<String> plan = this.jdbc.queryForList("EXPLAIN SELECT id FROM users "
-				+ "WHERE username >= ? AND username < ? AND id > ? ORDER BY id LIMIT 21", String.class, "stream0123",
-				"stream0123" + UserRules.PREFIX_RANGE_END, 0L);
+		List<String> plan = this.jdbc.queryForList(
+				"EXPLAIN SELECT id FROM users "
+						+ "WHERE username >= ? AND username < ? AND id > ? ORDER BY id LIMIT 21",
+				String.class, "stream0123", "stream0123" + UserRules.PREFIX_RANGE_END, 0L);
 		System.out.println("EXPLAIN keyset page by prefix:\n" + String.join("\n", plan));
 		assertThat(String.join("\n", plan)).contains("Index Only Scan using users_username_id_idx")
 			.containsPattern("Index Cond: .*username.* >= .* AND .*username.* < .* AND \\(id > .*\\)");

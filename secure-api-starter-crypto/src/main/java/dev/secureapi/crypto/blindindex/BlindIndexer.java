@@ -12,22 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.secureapi.crypto.FieldContext;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
-
 import org.springframework.util.Assert;
 
+import dev.secureapi.crypto.FieldContext;
+
 /**
- * Blind indexes for equality lookups on encrypted columns: HMAC-SHA256 of the normalised value (Unicode NFKC,
- * trimmed, lower-cased) under a subkey derived with HKDF-SHA256 from the dedicated index key for each table and
- * column, so equal values in two columns give unrelated indexes.
+ * Blind indexes for equality lookups on encrypted columns: HMAC-SHA256 of the normalised
+ * value (Unicode NFKC, trimmed, lower-cased) under a subkey derived with HKDF-SHA256 from
+ * the dedicated index key for each table and column, so equal values in two columns give
+ * unrelated indexes.
  *
- * <p>{@link #index} truncates to the configured number of bits: several values share each index, so a lookup
- * returns candidates to decrypt and compare, and an attacker with the database learns less about which rows are
- * equal. {@link #exactIndex} keeps all 256 bits: it can carry a unique constraint, and it reveals which rows hold
- * equal values to anyone who reads the table.
+ * <p>
+ * {@link #index} truncates to the configured number of bits: several values share each
+ * index, so a lookup returns candidates to decrypt and compare, and an attacker with the
+ * database learns less about which rows are equal. {@link #exactIndex} keeps all 256
+ * bits: it can carry a unique constraint, and it reveals which rows hold equal values to
+ * anyone who reads the table.
  *
  * @since 0.1.0
  */
@@ -70,7 +73,8 @@ public class BlindIndexer {
 	}
 
 	/**
-	 * The full-length index of a value, for unique constraints. Reveals equal values to readers of the table.
+	 * The full-length index of a value, for unique constraints. Reveals equal values to
+	 * readers of the table.
 	 * @param context the table and column the value belongs to
 	 * @param value the plaintext value
 	 * @return the index as 64 lower-case hex characters
@@ -80,7 +84,8 @@ public class BlindIndexer {
 	}
 
 	/**
-	 * The normalisation applied before hashing: NFKC, trimmed, lower-cased in the root locale.
+	 * The normalisation applied before hashing: NFKC, trimmed, lower-cased in the root
+	 * locale.
 	 * @param value the value
 	 * @return the normalised value
 	 */

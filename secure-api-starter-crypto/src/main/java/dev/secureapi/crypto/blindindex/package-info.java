@@ -1,5 +1,6 @@
 /**
- * Blind indexes: keyed hashes of normalised values for equality lookups on encrypted columns.
+ * Blind indexes: keyed hashes of normalised values for equality lookups on encrypted
+ * columns.
  */
 @NullMarked
 package dev.secureapi.crypto.blindindex;

@@ -1,12 +1,14 @@
 package dev.secureapi.crypto.jpa;
 
-import dev.secureapi.crypto.FieldEncryptor;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.crypto.FieldEncryptor;
+
 /**
- * Hands the application's {@link FieldEncryptor} to {@link EncryptedStringType}. Hibernate instantiates user types
- * itself, outside the Spring context, so the auto-configuration installs the encryptor here when it creates it and
- * removes it when the context closes.
+ * Hands the application's {@link FieldEncryptor} to {@link EncryptedStringType}.
+ * Hibernate instantiates user types itself, outside the Spring context, so the
+ * auto-configuration installs the encryptor here when it creates it and removes it when
+ * the context closes.
  *
  * @since 0.1.0
  */

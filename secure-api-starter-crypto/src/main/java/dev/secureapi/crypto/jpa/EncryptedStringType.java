@@ -8,20 +8,24 @@ import java.sql.Types;
 import java.util.Objects;
 import java.util.Properties;
 
-import dev.secureapi.crypto.FieldContext;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.usertype.DynamicParameterizedType;
 import org.hibernate.usertype.UserType;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.crypto.FieldContext;
+
 /**
- * The Hibernate type behind {@link Encrypted}: the entity holds the plaintext {@code String}, the column holds the
- * ciphertext. Equality and snapshots compare plaintext, and a {@code String} is immutable, so reading an entity
- * never makes it dirty; only a changed value is encrypted and written.
+ * The Hibernate type behind {@link Encrypted}: the entity holds the plaintext
+ * {@code String}, the column holds the ciphertext. Equality and snapshots compare
+ * plaintext, and a {@code String} is immutable, so reading an entity never makes it
+ * dirty; only a changed value is encrypted and written.
  *
- * <p>The table and column come from Hibernate's {@code DynamicParameterizedType}, the only way Hibernate 7 tells a
- * type where it is mapped. Hibernate has marked it for removal without a replacement yet; when it goes,
- * {@code @Encrypted(context = ...)} keeps working and becomes required.
+ * <p>
+ * The table and column come from Hibernate's {@code DynamicParameterizedType}, the only
+ * way Hibernate 7 tells a type where it is mapped. Hibernate has marked it for removal
+ * without a replacement yet; when it goes, {@code @Encrypted(context = ...)} keeps
+ * working and becomes required.
  *
  * @since 0.1.0
  */

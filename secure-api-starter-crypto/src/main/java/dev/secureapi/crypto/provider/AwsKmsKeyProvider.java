@@ -3,10 +3,7 @@ package dev.secureapi.crypto.provider;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.secureapi.crypto.GeneratedDataKey;
-import dev.secureapi.crypto.KeyProvider;
-import dev.secureapi.crypto.KeyProviderException;
-import dev.secureapi.crypto.WrappedDataKey;
+import org.springframework.util.Assert;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -15,13 +12,17 @@ import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 
-import org.springframework.util.Assert;
+import dev.secureapi.crypto.GeneratedDataKey;
+import dev.secureapi.crypto.KeyProvider;
+import dev.secureapi.crypto.KeyProviderException;
+import dev.secureapi.crypto.WrappedDataKey;
 
 /**
- * Generates data keys with AWS KMS {@code GenerateDataKey} and unwraps them with {@code Decrypt}. The encryption
- * context is sent with every call, must match exactly on decryption, and is logged in CloudTrail, so it names the
- * application and never carries personal data. Throttling and 5xx answers are retried with backoff by the SDK's
- * retry strategy before a {@link KeyProviderException} is thrown.
+ * Generates data keys with AWS KMS {@code GenerateDataKey} and unwraps them with
+ * {@code Decrypt}. The encryption context is sent with every call, must match exactly on
+ * decryption, and is logged in CloudTrail, so it names the application and never carries
+ * personal data. Throttling and 5xx answers are retried with backoff by the SDK's retry
+ * strategy before a {@link KeyProviderException} is thrown.
  *
  * @since 0.1.0
  */
@@ -56,10 +57,10 @@ public class AwsKmsKeyProvider implements KeyProvider {
 
 	@Override
 	public GeneratedDataKey generateDataKey() {
-		GenerateDataKeyResponse response = invoke("GenerateDataKey", () -> this.kms.generateDataKey((request) -> request
-			.keyId(this.keyId)
-			.keySpec(DataKeySpec.AES_256)
-			.encryptionContext(this.encryptionContext)));
+		GenerateDataKeyResponse response = invoke("GenerateDataKey",
+				() -> this.kms.generateDataKey((request) -> request.keyId(this.keyId)
+					.keySpec(DataKeySpec.AES_256)
+					.encryptionContext(this.encryptionContext)));
 		byte[] plaintext = response.plaintext().asByteArray();
 		String reference = (response.keyId() != null) ? response.keyId() : this.keyId;
 		return new GeneratedDataKey(plaintext, new WrappedDataKey(response.ciphertextBlob().asByteArray(), reference));
@@ -67,21 +68,21 @@ public class AwsKmsKeyProvider implements KeyProvider {
 
 	@Override
 	public byte[] decryptDataKey(WrappedDataKey wrapped) {
-		DecryptResponse response = invoke("Decrypt", () -> this.kms.decrypt((request) -> request
-			.keyId(wrapped.masterKeyReference())
-			.ciphertextBlob(SdkBytes.fromByteArray(wrapped.wrapped()))
-			.encryptionContext(this.encryptionContext)));
+		DecryptResponse response = invoke("Decrypt",
+				() -> this.kms.decrypt((request) -> request.keyId(wrapped.masterKeyReference())
+					.ciphertextBlob(SdkBytes.fromByteArray(wrapped.wrapped()))
+					.encryptionContext(this.encryptionContext)));
 		return response.plaintext().asByteArray();
 	}
 
 	@Override
 	public WrappedDataKey rewrap(WrappedDataKey wrapped) {
-		ReEncryptResponse response = invoke("ReEncrypt", () -> this.kms.reEncrypt((request) -> request
-			.sourceKeyId(wrapped.masterKeyReference())
-			.destinationKeyId(this.keyId)
-			.ciphertextBlob(SdkBytes.fromByteArray(wrapped.wrapped()))
-			.sourceEncryptionContext(this.encryptionContext)
-			.destinationEncryptionContext(this.encryptionContext)));
+		ReEncryptResponse response = invoke("ReEncrypt",
+				() -> this.kms.reEncrypt((request) -> request.sourceKeyId(wrapped.masterKeyReference())
+					.destinationKeyId(this.keyId)
+					.ciphertextBlob(SdkBytes.fromByteArray(wrapped.wrapped()))
+					.sourceEncryptionContext(this.encryptionContext)
+					.destinationEncryptionContext(this.encryptionContext)));
 		String reference = (response.keyId() != null) ? response.keyId() : this.keyId;
 		return new WrappedDataKey(response.ciphertextBlob().asByteArray(), reference);
 	}

@@ -3,7 +3,8 @@ package dev.secureapi.crypto.provider;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
- * Customizes the {@code KmsClient} the starter builds, for credentials, retry policy, HTTP client or proxy.
+ * Customizes the {@code KmsClient} the starter builds, for credentials, retry policy,
+ * HTTP client or proxy.
  *
  * @since 0.1.0
  */

@@ -12,18 +12,19 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.util.Assert;
+
 import dev.secureapi.crypto.GeneratedDataKey;
 import dev.secureapi.crypto.KeyProvider;
 import dev.secureapi.crypto.KeyProviderException;
 import dev.secureapi.crypto.WrappedDataKey;
 
-import org.springframework.util.Assert;
-
 /**
- * Wraps data keys with AES-256-GCM under master keys held in the application's own configuration. For
- * development only: whoever reads the configuration can unwrap every data key, so the production check reports it.
- * Several master keys may be configured; the active one wraps new keys and the others still unwrap old ones until
- * {@code rewrap} has moved them.
+ * Wraps data keys with AES-256-GCM under master keys held in the application's own
+ * configuration. For development only: whoever reads the configuration can unwrap every
+ * data key, so the production check reports it. Several master keys may be configured;
+ * the active one wraps new keys and the others still unwrap old ones until {@code rewrap}
+ * has moved them.
  *
  * @since 0.1.0
  */

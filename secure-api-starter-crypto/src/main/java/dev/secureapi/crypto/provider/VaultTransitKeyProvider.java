@@ -5,11 +5,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.secureapi.crypto.GeneratedDataKey;
-import dev.secureapi.crypto.KeyProvider;
-import dev.secureapi.crypto.KeyProviderException;
-import dev.secureapi.crypto.WrappedDataKey;
-
 import org.springframework.util.Assert;
 import org.springframework.vault.VaultException;
 import org.springframework.vault.core.VaultOperations;
@@ -17,11 +12,18 @@ import org.springframework.vault.support.Ciphertext;
 import org.springframework.vault.support.VaultResponse;
 import org.springframework.web.client.RestClientException;
 
+import dev.secureapi.crypto.GeneratedDataKey;
+import dev.secureapi.crypto.KeyProvider;
+import dev.secureapi.crypto.KeyProviderException;
+import dev.secureapi.crypto.WrappedDataKey;
+
 /**
- * Generates data keys with Vault transit's {@code datakey/plaintext} endpoint (which {@code VaultTransitOperations}
- * does not offer, so it is called through {@code VaultOperations.write}) and unwraps them with
- * {@code transit/decrypt} through the {@code byte[]}-based {@code Ciphertext}/{@code Plaintext} API, so no platform
- * charset touches key material. The wrapped form stored is Vault's {@code vault:vN:...} text, in UTF-8.
+ * Generates data keys with Vault transit's {@code datakey/plaintext} endpoint (which
+ * {@code VaultTransitOperations} does not offer, so it is called through
+ * {@code VaultOperations.write}) and unwraps them with {@code transit/decrypt} through
+ * the {@code byte[]}-based {@code Ciphertext}/{@code Plaintext} API, so no platform
+ * charset touches key material. The wrapped form stored is Vault's {@code vault:vN:...}
+ * text, in UTF-8.
  *
  * @since 0.1.0
  */

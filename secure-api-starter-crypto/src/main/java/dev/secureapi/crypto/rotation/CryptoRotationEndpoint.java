@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.secureapi.crypto.DataKeyManager;
-import dev.secureapi.crypto.DataKeyStore;
-import dev.secureapi.crypto.StoredDataKey;
-
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -16,11 +12,16 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import dev.secureapi.crypto.DataKeyManager;
+import dev.secureapi.crypto.DataKeyStore;
+import dev.secureapi.crypto.StoredDataKey;
+
 /**
- * The {@code crypto} actuator endpoint: the key table and the re-encryption backlog ({@code GET}), rotation steps
- * ({@code POST} with {@code action} = {@code rotate-data-key}, {@code reencrypt} or {@code rewrap-master-key}) and
- * key retirement ({@code DELETE /actuator/crypto/{keyId}}, 409 while values still use the key). Never shows key
- * material. Expose it only to administrators.
+ * The {@code crypto} actuator endpoint: the key table and the re-encryption backlog
+ * ({@code GET}), rotation steps ({@code POST} with {@code action} =
+ * {@code rotate-data-key}, {@code reencrypt} or {@code rewrap-master-key}) and key
+ * retirement ({@code DELETE /actuator/crypto/{keyId}}, 409 while values still use the
+ * key). Never shows key material. Expose it only to administrators.
  *
  * @since 0.1.0
  */
@@ -61,7 +62,10 @@ public class CryptoRotationEndpoint {
 		result.put("activeKey", this.keys.activeKeyId().map(UUID::toString).orElse(null));
 		result.put("backlog", this.rotation.backlog());
 		result.put("columns", this.rotation.getColumns().stream().map(EncryptedColumn::toString).toList());
-		List<Map<String, Object>> keyList = this.store.findAll().stream().map(CryptoRotationEndpoint::describe).toList();
+		List<Map<String, Object>> keyList = this.store.findAll()
+			.stream()
+			.map(CryptoRotationEndpoint::describe)
+			.toList();
 		result.put("keys", keyList);
 		return result;
 	}
@@ -75,8 +79,8 @@ public class CryptoRotationEndpoint {
 	public Map<String, Object> run(Action action) {
 		return switch (action) {
 			case ROTATE_DATA_KEY -> Map.of("activeKey", this.rotation.rotateDataKey().toString());
-			case REENCRYPT -> Map.of("reencrypted", this.rotation.reencrypt(this.batchSize), "backlog",
-					this.rotation.backlog());
+			case REENCRYPT ->
+				Map.of("reencrypted", this.rotation.reencrypt(this.batchSize), "backlog", this.rotation.backlog());
 			case REWRAP_MASTER_KEY -> Map.of("rewrapped", this.rotation.rewrapMasterKey());
 		};
 	}

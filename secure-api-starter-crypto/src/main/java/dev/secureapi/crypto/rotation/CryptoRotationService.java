@@ -9,22 +9,25 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import dev.secureapi.crypto.DataKeyManager;
 import dev.secureapi.crypto.DataKeyStore;
 import dev.secureapi.crypto.FieldEncryptor;
 import dev.secureapi.crypto.StoredDataKey;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rotation of field-encryption keys. The runbook: {@link #rotateDataKey()} makes a new active data key;
- * {@link #reencrypt(int)} moves every stored value onto it, in batches, resumably (it only ever selects values
- * not yet on the active key) and with optimistic locking (a row changed meanwhile is left alone, and already holds
- * a value under the active key); {@link #retire(UUID)} then retires each old key, refusing while any value still
- * uses it or while it may still be some instance's active key (younger than the cache's maximum age). {@link #rewrapMasterKey()} handles master-key rotation, which rewraps the key table only.
+ * Rotation of field-encryption keys. The runbook: {@link #rotateDataKey()} makes a new
+ * active data key; {@link #reencrypt(int)} moves every stored value onto it, in batches,
+ * resumably (it only ever selects values not yet on the active key) and with optimistic
+ * locking (a row changed meanwhile is left alone, and already holds a value under the
+ * active key); {@link #retire(UUID)} then retires each old key, refusing while any value
+ * still uses it or while it may still be some instance's active key (younger than the
+ * cache's maximum age). {@link #rewrapMasterKey()} handles master-key rotation, which
+ * rewraps the key table only.
  *
  * @since 0.1.0
  */
@@ -102,7 +105,8 @@ public class CryptoRotationService {
 	}
 
 	/**
-	 * How many stored values are not on the active data key; zero before this process has one.
+	 * How many stored values are not on the active data key; zero before this process has
+	 * one.
 	 * @return the backlog over all columns
 	 */
 	public long backlog() {
@@ -184,13 +188,16 @@ public class CryptoRotationService {
 		private List<Map<String, Object>> nextBatch(@Nullable Object after) {
 			EncryptedColumn c = this.column;
 			String version = (c.versionColumn() != null) ? ", " + c.versionColumn() + " AS row_version" : "";
-			String select = "SELECT " + c.idColumn() + " AS row_id, " + c.column() + " AS stored_value" + version + " FROM "
-					+ c.table() + " WHERE " + c.column() + " NOT LIKE ?";
+			String select = "SELECT " + c.idColumn() + " AS row_id, " + c.column() + " AS stored_value" + version
+					+ " FROM " + c.table() + " WHERE " + c.column() + " NOT LIKE ?";
 			JdbcClient.StatementSpec statement = (after != null)
-					? CryptoRotationService.this.jdbc.sql(select + " AND " + c.idColumn() + " > ? ORDER BY " + c.idColumn()
-							+ " FETCH FIRST " + this.batchSize + " ROWS ONLY").params(this.activePrefix + "%", after)
-					: CryptoRotationService.this.jdbc.sql(select + " ORDER BY " + c.idColumn() + " FETCH FIRST " + this.batchSize
-							+ " ROWS ONLY").param(this.activePrefix + "%");
+					? CryptoRotationService.this.jdbc
+						.sql(select + " AND " + c.idColumn() + " > ? ORDER BY " + c.idColumn() + " FETCH FIRST "
+								+ this.batchSize + " ROWS ONLY")
+						.params(this.activePrefix + "%", after)
+					: CryptoRotationService.this.jdbc
+						.sql(select + " ORDER BY " + c.idColumn() + " FETCH FIRST " + this.batchSize + " ROWS ONLY")
+						.param(this.activePrefix + "%");
 			return statement.query().listOfRows().stream().map(ColumnReencryption::lowerCaseKeys).toList();
 		}
 
@@ -203,7 +210,10 @@ public class CryptoRotationService {
 					+ ((c.versionColumn() != null) ? ", " + c.versionColumn() + " = " + c.versionColumn() + " + 1" : "")
 					+ " WHERE " + c.idColumn() + " = ? AND " + c.column() + " = ?"
 					+ ((c.versionColumn() != null) ? " AND " + c.versionColumn() + " = ?" : "");
-			JdbcClient.StatementSpec update = CryptoRotationService.this.jdbc.sql(sql).param(reencrypted).param(row.get("row_id")).param(stored);
+			JdbcClient.StatementSpec update = CryptoRotationService.this.jdbc.sql(sql)
+				.param(reencrypted)
+				.param(row.get("row_id"))
+				.param(stored);
 			if (c.versionColumn() != null) {
 				update = update.param(row.get("row_version"));
 			}

@@ -2,10 +2,10 @@ package dev.secureapi.crypto.rotation;
 
 import java.util.regex.Pattern;
 
-import dev.secureapi.crypto.FieldContext;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
+
+import dev.secureapi.crypto.FieldContext;
 
 /**
  * A column of encrypted text that re-encryption visits.
@@ -13,10 +13,10 @@ import org.springframework.util.Assert;
  * @param table the table
  * @param idColumn the primary-key column, used to page through the table in order
  * @param column the encrypted column
- * @param versionColumn the JPA {@code @Version} column, incremented with each re-encrypted row; {@code null} when
- * the table has none (the old ciphertext itself is then the optimistic check)
+ * @param versionColumn the JPA {@code @Version} column, incremented with each
+ * re-encrypted row; {@code null} when the table has none (the old ciphertext itself is
+ * then the optimistic check)
  * @param context the context the values are bound to, usually {@code table.column}
- *
  * @since 0.1.0
  */
 public record EncryptedColumn(String table, String idColumn, String column, @Nullable String versionColumn,

@@ -3,7 +3,8 @@ package dev.secureapi.crypto.rotation;
 import java.util.UUID;
 
 /**
- * Retiring a data key was refused because stored values still use it, or because it is the active key.
+ * Retiring a data key was refused because stored values still use it, or because it is
+ * the active key.
  *
  * @since 0.1.0
  */

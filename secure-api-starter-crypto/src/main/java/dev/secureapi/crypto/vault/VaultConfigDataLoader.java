@@ -10,17 +10,21 @@ import org.springframework.boot.context.config.ConfigDataResourceNotFoundExcepti
 import org.springframework.util.ClassUtils;
 
 /**
- * Loads a Vault KV secret into the environment as one property source, so properties such as
- * {@code secure-api.jwt.secret} or {@code spring.datasource.password} can live in Vault. A KV version 2 response
- * ({@code data.data}) and a version 1 response ({@code data}) are both understood. Values are never logged: the
- * property source shows only its name.
+ * Loads a Vault KV secret into the environment as one property source, so properties such
+ * as {@code secure-api.jwt.secret} or {@code spring.datasource.password} can live in
+ * Vault. A KV version 2 response ({@code data.data}) and a version 1 response
+ * ({@code data}) are both understood. Values are never logged: the property source shows
+ * only its name.
  *
- * <p>An {@code optional:} import of a path that does not exist, or of a Vault that cannot be reached, is skipped;
- * otherwise start-up fails naming the path.
+ * <p>
+ * An {@code optional:} import of a path that does not exist, or of a Vault that cannot be
+ * reached, is skipped; otherwise start-up fails naming the path.
  *
- * <p>Not Spring Cloud Vault: it brings the Spring Cloud release train, whose versions must follow Boot's, and its own
- * {@code spring.cloud.vault.*} settings for what is here one KV read at start-up through spring-vault-core, which
- * the Vault transit key provider uses already.
+ * <p>
+ * Not Spring Cloud Vault: it brings the Spring Cloud release train, whose versions must
+ * follow Boot's, and its own {@code spring.cloud.vault.*} settings for what is here one
+ * KV read at start-up through spring-vault-core, which the Vault transit key provider
+ * uses already.
  */
 class VaultConfigDataLoader implements ConfigDataLoader<VaultConfigDataResource> {
 

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Resolves {@code spring.config.import=[optional:]secure-api-vault:<kv path>}, such as
- * {@code secure-api-vault:secret/data/my-app} for a KV version 2 engine mounted at {@code secret}.
+ * {@code secure-api-vault:secret/data/my-app} for a KV version 2 engine mounted at
+ * {@code secret}.
  */
 class VaultConfigDataLocationResolver implements ConfigDataLocationResolver<VaultConfigDataResource> {
 

@@ -4,13 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How {@code spring.config.import=secure-api-vault:<path>} reaches Vault. Bound from the environment while config
- * data is loaded, so these must come from application properties, environment variables or the command line,
- * not from Vault itself.
+ * How {@code spring.config.import=secure-api-vault:<path>} reaches Vault. Bound from the
+ * environment while config data is loaded, so these must come from application
+ * properties, environment variables or the command line, not from Vault itself.
  *
  * @since 0.1.0
  */
@@ -33,13 +32,14 @@ public class VaultSecretsProperties {
 	private @Nullable String token;
 
 	/**
-	 * Vault Enterprise namespace, if any; sent as X-Vault-Namespace on the login and the read.
+	 * Vault Enterprise namespace, if any; sent as X-Vault-Namespace on the login and the
+	 * read.
 	 */
 	private @Nullable String namespace;
 
 	/**
-	 * Connect and read timeout of each request to Vault while the configuration is loaded; an unresponsive Vault
-	 * fails start-up after it instead of hanging it.
+	 * Connect and read timeout of each request to Vault while the configuration is
+	 * loaded; an unresponsive Vault fails start-up after it instead of hanging it.
 	 */
 	private Duration timeout = Duration.ofSeconds(5);
 

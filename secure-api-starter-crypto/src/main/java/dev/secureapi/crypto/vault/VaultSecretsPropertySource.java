@@ -3,12 +3,12 @@ package dev.secureapi.crypto.vault;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Secrets read from Vault. Its {@code toString} shows only the name, never the values, even at debug level.
+ * Secrets read from Vault. Its {@code toString} shows only the name, never the values,
+ * even at debug level.
  */
 final class VaultSecretsPropertySource extends EnumerablePropertySource<Map<String, Object>> {
 

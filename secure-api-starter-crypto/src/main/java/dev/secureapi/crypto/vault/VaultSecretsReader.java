@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.vault.VaultException;
@@ -22,8 +21,8 @@ import org.springframework.vault.support.VaultResponse;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Reads one KV path with Spring Vault. Kept apart from the loader so the loader can be instantiated, and report a
- * clear message, when Spring Vault is not on the class path.
+ * Reads one KV path with Spring Vault. Kept apart from the loader so the loader can be
+ * instantiated, and report a clear message, when Spring Vault is not on the class path.
  */
 final class VaultSecretsReader {
 
@@ -54,9 +53,10 @@ final class VaultSecretsReader {
 			response = template.read(path);
 		}
 		catch (VaultException | RestClientException ex) {
-			throw new UnreachableException("Vault at " + uri + " could not be reached within "
-					+ properties.getTimeout().toMillis() + " ms or refused the request ("
-					+ ex.getClass().getSimpleName() + ")", ex);
+			throw new UnreachableException(
+					"Vault at " + uri + " could not be reached within " + properties.getTimeout().toMillis()
+							+ " ms or refused the request (" + ex.getClass().getSimpleName() + ")",
+					ex);
 		}
 		if (response == null || response.getData() == null) {
 			return null;
@@ -70,8 +70,7 @@ final class VaultSecretsReader {
 		return data;
 	}
 
-	private static ClientAuthentication authentication(VaultSecretsProperties properties,
-			RestTemplateBuilder client) {
+	private static ClientAuthentication authentication(VaultSecretsProperties properties, RestTemplateBuilder client) {
 		if (properties.getAuthentication() == VaultSecretsProperties.Authentication.APPROLE) {
 			VaultSecretsProperties.AppRole appRole = properties.getAppRole();
 			if (appRole.getRoleId() == null) {

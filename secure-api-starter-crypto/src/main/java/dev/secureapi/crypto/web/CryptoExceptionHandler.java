@@ -1,13 +1,8 @@
 package dev.secureapi.crypto.web;
 
-import dev.secureapi.crypto.DataKeyStoreException;
-import dev.secureapi.crypto.FieldDecryptionException;
-import dev.secureapi.crypto.KeyProviderException;
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,11 +13,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.secureapi.crypto.DataKeyStoreException;
+import dev.secureapi.crypto.FieldDecryptionException;
+import dev.secureapi.crypto.KeyProviderException;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Answers encryption failures with problem+json, ahead of the kit's generic handler: a key provider that cannot
- * be reached or a new data key that could not be stored gets 503 with {@code Retry-After} (the request stored
- * nothing), and a stored value that fails
- * authentication gets the generic 500. Also matches these exceptions when JPA or Spring wrapped them.
+ * Answers encryption failures with problem+json, ahead of the kit's generic handler: a
+ * key provider that cannot be reached or a new data key that could not be stored gets 503
+ * with {@code Retry-After} (the request stored nothing), and a stored value that fails
+ * authentication gets the generic 500. Also matches these exceptions when JPA or Spring
+ * wrapped them.
  *
  * @since 0.1.0
  */
@@ -65,15 +66,17 @@ public class CryptoExceptionHandler {
 	}
 
 	/**
-	 * Answers a new data key that could not be stored (the database or its pool failed at that moment).
+	 * Answers a new data key that could not be stored (the database or its pool failed at
+	 * that moment).
 	 * @param ex the failure
 	 * @param request the request
 	 * @return a 503 problem
 	 */
 	@ExceptionHandler(DataKeyStoreException.class)
 	public ResponseEntity<ProblemDetail> handleKeyStoreFailure(DataKeyStoreException ex, HttpServletRequest request) {
-		logger.warn("Data key could not be stored while handling " + request.getMethod() + " "
-				+ request.getRequestURI(), ex);
+		logger.warn(
+				"Data key could not be stored while handling " + request.getMethod() + " " + request.getRequestURI(),
+				ex);
 		return unavailable(request);
 	}
 

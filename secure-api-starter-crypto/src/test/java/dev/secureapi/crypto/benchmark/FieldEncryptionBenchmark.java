@@ -3,14 +3,6 @@ package dev.secureapi.crypto.benchmark;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.crypto.CryptoMetrics;
-import dev.secureapi.crypto.DataKeyManager;
-import dev.secureapi.crypto.FieldContext;
-import dev.secureapi.crypto.FieldEncryptor;
-import dev.secureapi.crypto.blindindex.BlindIndexer;
-import dev.secureapi.crypto.support.CountingKeyProvider;
-import dev.secureapi.crypto.support.InMemoryDataKeyStore;
-import dev.secureapi.crypto.support.TestKeys;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,10 +20,20 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import dev.secureapi.crypto.CryptoMetrics;
+import dev.secureapi.crypto.DataKeyManager;
+import dev.secureapi.crypto.FieldContext;
+import dev.secureapi.crypto.FieldEncryptor;
+import dev.secureapi.crypto.blindindex.BlindIndexer;
+import dev.secureapi.crypto.support.CountingKeyProvider;
+import dev.secureapi.crypto.support.InMemoryDataKeyStore;
+import dev.secureapi.crypto.support.TestKeys;
+
 /**
- * Field encryption with a warm data-key cache: encrypt and decrypt of a 64-byte value, text form, on one thread,
- * plus the blind index. Counts provider calls per run to show the cache at work. Run with {@link #main}; results
- * are recorded in {@code docs/benchmarks/crypto.md}.
+ * Field encryption with a warm data-key cache: encrypt and decrypt of a 64-byte value,
+ * text form, on one thread, plus the blind index. Counts provider calls per run to show
+ * the cache at work. Run with {@link #main}; results are recorded in
+ * {@code docs/benchmarks/crypto.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

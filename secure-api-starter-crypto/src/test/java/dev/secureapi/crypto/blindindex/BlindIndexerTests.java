@@ -5,15 +5,17 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.crypto.FieldContext;
 import dev.secureapi.crypto.support.TestKeys;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Blind indexes: deterministic, normalised, separated between columns and keys, truncated as configured.
+ * Blind indexes: deterministic, normalised, separated between columns and keys, truncated
+ * as configured.
  */
 class BlindIndexerTests {
 

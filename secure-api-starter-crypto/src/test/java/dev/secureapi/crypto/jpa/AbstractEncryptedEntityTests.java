@@ -8,36 +8,38 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import dev.secureapi.crypto.CryptoMetrics;
-import dev.secureapi.crypto.DataKeyManager;
-import dev.secureapi.crypto.JdbcDataKeyStore;
-import dev.secureapi.crypto.FieldContext;
-import dev.secureapi.crypto.FieldDecryptionException;
-import dev.secureapi.crypto.FieldEncryptor;
-import dev.secureapi.crypto.blindindex.BlindIndexer;
-import dev.secureapi.crypto.rotation.CryptoRotationService;
-import dev.secureapi.crypto.rotation.KeyInUseException;
-import dev.secureapi.test.MutableClock;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.secureapi.crypto.CryptoMetrics;
+import dev.secureapi.crypto.DataKeyManager;
+import dev.secureapi.crypto.FieldContext;
+import dev.secureapi.crypto.FieldDecryptionException;
+import dev.secureapi.crypto.FieldEncryptor;
+import dev.secureapi.crypto.JdbcDataKeyStore;
+import dev.secureapi.crypto.blindindex.BlindIndexer;
+import dev.secureapi.crypto.rotation.CryptoRotationService;
+import dev.secureapi.crypto.rotation.KeyInUseException;
+import dev.secureapi.test.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code @Encrypted} attributes through Spring Data JPA and Hibernate, on a real database.
+ * {@code @Encrypted} attributes through Spring Data JPA and Hibernate, on a real
+ * database.
  */
 abstract class AbstractEncryptedEntityTests {
 
-	static final String[] PROPERTIES = { "spring.flyway.locations=classpath:db/secure-api-crypto,classpath:db/crypto-test",
+	static final String[] PROPERTIES = {
+			"spring.flyway.locations=classpath:db/secure-api-crypto,classpath:db/crypto-test",
 			"spring.jpa.hibernate.ddl-auto=none", "spring.jpa.properties.hibernate.generate_statistics=true",
 			"spring.jpa.open-in-view=false", "secure-api.crypto.blind-index.key=" + "A".repeat(43) + "=",
 			"logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=warn" };
@@ -110,8 +112,7 @@ abstract class AbstractEncryptedEntityTests {
 		assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
 		List<String> before = this.jdbc.queryForList("SELECT email FROM customers ORDER BY id", String.class);
 		this.transactions.executeWithoutResult((status) -> this.customers.findAll());
-		assertThat(this.jdbc.queryForList("SELECT email FROM customers ORDER BY id", String.class))
-			.isEqualTo(before);
+		assertThat(this.jdbc.queryForList("SELECT email FROM customers ORDER BY id", String.class)).isEqualTo(before);
 	}
 
 	@Test
@@ -130,8 +131,7 @@ abstract class AbstractEncryptedEntityTests {
 				this.indexer.exactIndex(EMAIL, "alice@example.com"), null);
 		customer.setPostalAddress("1 Main Street");
 		Long id = this.customers.save(customer).getId();
-		String stored = this.jdbc.queryForObject("SELECT postal_address FROM customers WHERE id = ?", String.class,
-				id);
+		String stored = this.jdbc.queryForObject("SELECT postal_address FROM customers WHERE id = ?", String.class, id);
 		assertThat(this.encryptor.decrypt(stored, new FieldContext("customers", "postal_address")))
 			.isEqualTo("1 Main Street");
 	}
@@ -140,8 +140,7 @@ abstract class AbstractEncryptedEntityTests {
 	void lookupByEmailWorksThroughTheBlindIndex() {
 		save("Alice", "alice@example.com", null);
 		save("Bob", "bob@example.com", null);
-		assertThat(this.customers.findByEmailIndex(this.indexer.exactIndex(EMAIL, "  Alice@Example.COM ")))
-			.get()
+		assertThat(this.customers.findByEmailIndex(this.indexer.exactIndex(EMAIL, "  Alice@Example.COM "))).get()
 			.extracting(Customer::getName)
 			.isEqualTo("Alice");
 		assertThat(this.customers.findByEmailIndex(this.indexer.exactIndex(EMAIL, "carol@example.com"))).isEmpty();
@@ -168,8 +167,8 @@ abstract class AbstractEncryptedEntityTests {
 		for (int i = 0; i < 25; i++) {
 			save("User" + i, "user" + i + "@example.com", "+1 555 01" + i);
 		}
-		UUID oldKey = FieldEncryptor.keyIdOf(this.jdbc.queryForObject("SELECT MIN(email) FROM customers",
-				String.class));
+		UUID oldKey = FieldEncryptor
+			.keyIdOf(this.jdbc.queryForObject("SELECT MIN(email) FROM customers", String.class));
 		assertThat(this.rotation.rotateDataKey()).isNotEqualTo(oldKey);
 		assertThat(this.rotation.backlog()).isEqualTo(50);
 		// the old key may still be another instance's active key until max-age has passed
@@ -211,7 +210,8 @@ abstract class AbstractEncryptedEntityTests {
 
 	@Test
 	void aRolledBackWriteStrandsNoValueEncryptedUnderTheKeyItMade() {
-		// the next write makes a new data key, inside its own transaction, which then rolls back
+		// the next write makes a new data key, inside its own transaction, which then
+		// rolls back
 		this.keys.clearCache();
 		AtomicReference<UUID> madeInRolledBack = new AtomicReference<>();
 		assertThatExceptionOfType(IllegalStateException.class)
@@ -229,8 +229,8 @@ abstract class AbstractEncryptedEntityTests {
 
 		// another instance (its own key cache and key table reader) decrypts it
 		DataKeyManager otherInstance = new DataKeyManager(this.keys.getProvider(),
-				new JdbcDataKeyStore(this.dataSource),
-				new DataKeyManager.Limits(Duration.ofMinutes(15), 100, 1000), this.clock, CryptoMetrics.NONE);
+				new JdbcDataKeyStore(this.dataSource), new DataKeyManager.Limits(Duration.ofMinutes(15), 100, 1000),
+				this.clock, CryptoMetrics.NONE);
 		assertThat(new FieldEncryptor(otherInstance, CryptoMetrics.NONE).decrypt(stored, EMAIL))
 			.isEqualTo("alice@example.com");
 		// and so does this one once its cache is gone (max-age, restart)

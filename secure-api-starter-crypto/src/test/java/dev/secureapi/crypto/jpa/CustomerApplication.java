@@ -1,14 +1,15 @@
 package dev.secureapi.crypto.jpa;
 
-import dev.secureapi.crypto.rotation.EncryptedColumn;
-import dev.secureapi.test.MutableClock;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.secureapi.crypto.rotation.EncryptedColumn;
+import dev.secureapi.test.MutableClock;
+
 /**
- * An application with an entity holding {@code @Encrypted} attributes, as a user would write it.
+ * An application with an entity holding {@code @Encrypted} attributes, as a user would
+ * write it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -1,15 +1,15 @@
 package dev.secureapi.crypto.jpa;
 
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
+
 /**
- * {@code @Encrypted} attributes on a real PostgreSQL database, schema by Flyway from the starter's key-table
- * migration.
+ * {@code @Encrypted} attributes on a real PostgreSQL database, schema by Flyway from the
+ * starter's key-table migration.
  */
 @RequiresServices(RequiresServices.Service.POSTGRES)
 @SpringBootTest(classes = CustomerApplication.class)

@@ -5,6 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+
 import dev.secureapi.crypto.CryptoAutoConfiguration;
 import dev.secureapi.crypto.DataKeyManager;
 import dev.secureapi.crypto.FieldContext;
@@ -14,24 +25,14 @@ import dev.secureapi.crypto.KeyProviderException;
 import dev.secureapi.crypto.WrappedDataKey;
 import dev.secureapi.crypto.support.FakeKmsServer;
 import dev.secureapi.crypto.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kms.KmsClient;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The AWS KMS provider through the real AWS SDK {@code KmsClient} (signing, JSON protocol, retries, error mapping)
- * against an in-process KMS-protocol endpoint; not against AWS itself.
+ * The AWS KMS provider through the real AWS SDK {@code KmsClient} (signing, JSON
+ * protocol, retries, error mapping) against an in-process KMS-protocol endpoint; not
+ * against AWS itself.
  */
 class AwsKmsKeyProviderTests {
 
@@ -153,8 +154,7 @@ class AwsKmsKeyProviderTests {
 	}
 
 	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CryptoAutoConfiguration.class))
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CryptoAutoConfiguration.class))
 			.withConfiguration(TestDatabases.h2WithKeyTable())
 			.withUserConfiguration(Credentials.class)
 			.withPropertyValues(TestDatabases.uniqueH2Url())

@@ -3,6 +3,13 @@ package dev.secureapi.crypto.provider;
 import java.net.URI;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.vault.authentication.TokenAuthentication;
+import org.springframework.vault.client.VaultEndpoint;
+import org.springframework.vault.core.VaultTemplate;
+import software.amazon.awssdk.services.kms.KmsClient;
+
 import dev.secureapi.crypto.CryptoMetrics;
 import dev.secureapi.crypto.FieldContext;
 import dev.secureapi.crypto.FieldEncryptor;
@@ -11,21 +18,15 @@ import dev.secureapi.crypto.KeyProvider;
 import dev.secureapi.crypto.support.CountingKeyProvider;
 import dev.secureapi.crypto.support.InMemoryDataKeyStore;
 import dev.secureapi.crypto.support.TestKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import software.amazon.awssdk.services.kms.KmsClient;
-
-import org.springframework.vault.authentication.TokenAuthentication;
-import org.springframework.vault.client.VaultEndpoint;
-import org.springframework.vault.core.VaultTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The providers against the real services, run only where they are configured: AWS KMS when
- * {@code SECURE_API_TEST_KMS_KEY_ARN} is set (credentials and region from the SDK's default chains), Vault when
- * {@code VAULT_ADDR} and {@code VAULT_TOKEN} are set (transit key {@code SECURE_API_TEST_VAULT_TRANSIT_KEY},
- * default {@code secure-api-test}, on the {@code transit} mount).
+ * The providers against the real services, run only where they are configured: AWS KMS
+ * when {@code SECURE_API_TEST_KMS_KEY_ARN} is set (credentials and region from the SDK's
+ * default chains), Vault when {@code VAULT_ADDR} and {@code VAULT_TOKEN} are set (transit
+ * key {@code SECURE_API_TEST_VAULT_TRANSIT_KEY}, default {@code secure-api-test}, on the
+ * {@code transit} mount).
  */
 class RealServiceProviderTests {
 

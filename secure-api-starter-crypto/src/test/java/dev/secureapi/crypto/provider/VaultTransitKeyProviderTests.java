@@ -3,6 +3,14 @@ package dev.secureapi.crypto.provider;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.vault.authentication.TokenAuthentication;
+import org.springframework.vault.client.VaultEndpoint;
+import org.springframework.vault.core.VaultTemplate;
+
 import dev.secureapi.crypto.CryptoAutoConfiguration;
 import dev.secureapi.crypto.DataKeyManager;
 import dev.secureapi.crypto.FieldContext;
@@ -13,21 +21,13 @@ import dev.secureapi.crypto.KeyProviderException;
 import dev.secureapi.crypto.WrappedDataKey;
 import dev.secureapi.crypto.support.FakeVaultServer;
 import dev.secureapi.crypto.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.vault.authentication.TokenAuthentication;
-import org.springframework.vault.client.VaultEndpoint;
-import org.springframework.vault.core.VaultTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Vault transit provider through the real Spring Vault {@code VaultTemplate} against an in-process Vault HTTP
- * API endpoint; not against a Vault server.
+ * The Vault transit provider through the real Spring Vault {@code VaultTemplate} against
+ * an in-process Vault HTTP API endpoint; not against a Vault server.
  */
 class VaultTransitKeyProviderTests {
 
@@ -99,8 +99,7 @@ class VaultTransitKeyProviderTests {
 
 	@Test
 	void fakeVaultBadTokenBecomesKeyProviderException() {
-		assertThatExceptionOfType(KeyProviderException.class)
-			.isThrownBy(() -> provider("s.wrong").generateDataKey());
+		assertThatExceptionOfType(KeyProviderException.class).isThrownBy(() -> provider("s.wrong").generateDataKey());
 	}
 
 	@Test
@@ -122,8 +121,7 @@ class VaultTransitKeyProviderTests {
 	}
 
 	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CryptoAutoConfiguration.class))
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CryptoAutoConfiguration.class))
 			.withConfiguration(TestDatabases.h2WithKeyTable())
 			.withPropertyValues(TestDatabases.uniqueH2Url())
 			.withPropertyValues("secure-api.crypto.provider=vault-transit",

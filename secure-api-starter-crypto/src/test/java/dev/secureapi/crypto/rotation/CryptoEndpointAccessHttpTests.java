@@ -8,10 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
-import dev.secureapi.security.jwt.TokenService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,11 +17,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.secureapi.security.jwt.TokenService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP, with the starter's default security chain: the {@code crypto} endpoint (rotate, re-encrypt,
- * retire) answers ADMIN only, even when a public path pattern would cover it.
+ * Over real HTTP, with the starter's default security chain: the {@code crypto} endpoint
+ * (rotate, re-encrypt, retire) answers ADMIN only, even when a public path pattern would
+ * cover it.
  */
 @SpringBootTest(classes = CryptoEndpointAccessHttpTests.App.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -9,7 +9,8 @@ import dev.secureapi.crypto.KeyProviderException;
 import dev.secureapi.crypto.WrappedDataKey;
 
 /**
- * Counts the calls made to a real provider, and can make it fail as an unreachable provider would.
+ * Counts the calls made to a real provider, and can make it fail as an unreachable
+ * provider would.
  */
 public class CountingKeyProvider implements KeyProvider {
 

@@ -23,10 +23,11 @@ import com.sun.net.httpserver.HttpExchange;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An AWS KMS endpoint speaking the service's JSON 1.1 protocol (GenerateDataKey, Decrypt, ReEncrypt), for the
- * real {@code KmsClient} to call through {@code endpointOverride}. Keys are AES-256-GCM keys held here; the
- * encryption context is authenticated, as KMS does. Errors are answered with KMS's own error shapes, and can be
- * scripted to test retries and failures.
+ * An AWS KMS endpoint speaking the service's JSON 1.1 protocol (GenerateDataKey, Decrypt,
+ * ReEncrypt), for the real {@code KmsClient} to call through {@code endpointOverride}.
+ * Keys are AES-256-GCM keys held here; the encryption context is authenticated, as KMS
+ * does. Errors are answered with KMS's own error shapes, and can be scripted to test
+ * retries and failures.
  */
 public final class FakeKmsServer extends FakeProviderServer {
 
@@ -74,7 +75,10 @@ public final class FakeKmsServer extends FakeProviderServer {
 		}
 	}
 
-	/** Answers every call with the given error, or normally again when {@code errorType} is null. */
+	/**
+	 * Answers every call with the given error, or normally again when {@code errorType}
+	 * is null.
+	 */
 	public void failAlways(int status, String errorType) {
 		this.always = (errorType != null) ? new Failure(status, errorType) : null;
 	}
@@ -155,8 +159,12 @@ public final class FakeKmsServer extends FakeProviderServer {
 			cipher.updateAAD(new TreeMap<>(context).toString().getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plaintext);
 			byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-			return ByteBuffer.allocate(2 + id.length + 12 + sealed.length).putShort((short) id.length).put(id)
-				.put(nonce).put(sealed).array();
+			return ByteBuffer.allocate(2 + id.length + 12 + sealed.length)
+				.putShort((short) id.length)
+				.put(id)
+				.put(nonce)
+				.put(sealed)
+				.array();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -15,8 +15,9 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the in-process key-provider endpoints share: a loopback HTTP server, a count of calls per operation, and a
- * mode that leaves every request unanswered, as a provider that times out.
+ * What the in-process key-provider endpoints share: a loopback HTTP server, a count of
+ * calls per operation, and a mode that leaves every request unanswered, as a provider
+ * that times out.
  */
 public abstract class FakeProviderServer implements AutoCloseable {
 
@@ -65,7 +66,10 @@ public abstract class FakeProviderServer implements AutoCloseable {
 		return this.calls.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
-	/** Leaves every request unanswered until {@link #close()}, as a provider that times out. */
+	/**
+	 * Leaves every request unanswered until {@link #close()}, as a provider that times
+	 * out.
+	 */
 	public void hang() {
 		this.hanging = true;
 	}

@@ -20,9 +20,10 @@ import com.sun.net.httpserver.HttpExchange;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A Vault HTTP API endpoint for transit ({@code datakey/plaintext}, {@code decrypt}, {@code rewrap}) and KV v2
- * reads, for the real Spring Vault {@code VaultTemplate} to call. Checks the {@code X-Vault-Token} header and
- * answers errors in Vault's {@code {"errors": [...]}} shape.
+ * A Vault HTTP API endpoint for transit ({@code datakey/plaintext}, {@code decrypt},
+ * {@code rewrap}) and KV v2 reads, for the real Spring Vault {@code VaultTemplate} to
+ * call. Checks the {@code X-Vault-Token} header and answers errors in Vault's
+ * {@code {"errors": [...]}} shape.
  */
 public final class FakeVaultServer extends FakeProviderServer {
 
@@ -64,7 +65,9 @@ public final class FakeVaultServer extends FakeProviderServer {
 		this.transitVersions.add(new SecretKeySpec(TestKeys.randomKey(), "AES"));
 	}
 
-	/** The X-Vault-Namespace header of every request so far, in order ("" when absent). */
+	/**
+	 * The X-Vault-Namespace header of every request so far, in order ("" when absent).
+	 */
 	public List<String> namespaces() {
 		return List.copyOf(this.namespaces);
 	}
@@ -112,8 +115,8 @@ public final class FakeVaultServer extends FakeProviderServer {
 				respond(exchange, 404, Map.of("errors", List.of()));
 				return;
 			}
-			respond(exchange, 200, Map.of("data", operation.equals("kv")
-					? Map.of("data", data, "metadata", Map.of("version", 1)) : data));
+			respond(exchange, 200, Map.of("data",
+					operation.equals("kv") ? Map.of("data", data, "metadata", Map.of("version", 1)) : data));
 		}
 		catch (VaultError error) {
 			respond(exchange, 400, Map.of("errors", List.of(error.getMessage())));

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 /**
- * Databases for tests: an H2 in-memory database per context, with the key table created by Flyway from the
- * schema the starter ships.
+ * Databases for tests: an H2 in-memory database per context, with the key table created
+ * by Flyway from the schema the starter ships.
  */
 public final class TestDatabases {
 

@@ -30,8 +30,8 @@ public final class TestKeys {
 	}
 
 	public static DataKeyManager manager(KeyProvider provider, DataKeyStore store) {
-		return manager(provider, store, Clock.systemUTC(), new DataKeyManager.Limits(Duration.ofMinutes(15), 1000,
-				1L << 24));
+		return manager(provider, store, Clock.systemUTC(),
+				new DataKeyManager.Limits(Duration.ofMinutes(15), 1000, 1L << 24));
 	}
 
 	public static DataKeyManager manager(KeyProvider provider, DataKeyStore store, Clock clock,

@@ -3,12 +3,10 @@ package dev.secureapi.crypto.vault;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.crypto.support.FakeVaultServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -19,13 +17,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
+import dev.secureapi.crypto.support.FakeVaultServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code spring.config.import=secure-api-vault:...} through the real Spring Vault client against an in-process
- * Vault HTTP API (KV v2, token and AppRole login); not against a Vault server.
+ * {@code spring.config.import=secure-api-vault:...} through the real Spring Vault client
+ * against an in-process Vault HTTP API (KV v2, token and AppRole login); not against a
+ * Vault server.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class VaultSecretsConfigDataTests {
@@ -95,8 +96,9 @@ class VaultSecretsConfigDataTests {
 			.isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
 					"--secure-api.vault.uri=" + this.vault.uri(), "--secure-api.vault.token=s.wrong"))
 			.withMessageContaining("secure-api-vault:secret/data/my-app");
-		assertThatException().isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
-				"--secure-api.vault.uri=" + this.vault.uri()))
+		assertThatException()
+			.isThrownBy(() -> run("--spring.config.import=secure-api-vault:secret/data/my-app",
+					"--secure-api.vault.uri=" + this.vault.uri()))
 			.withMessageContaining("secure-api.vault.token");
 	}
 
@@ -135,7 +137,8 @@ class VaultSecretsConfigDataTests {
 	void withoutANamespaceNoneIsSent() {
 		this.vault.putSecret("my-app", Map.of("secure-api.jwt.secret", JWT_SECRET));
 		run("--spring.config.import=secure-api-vault:secret/data/my-app", "--secure-api.vault.uri=" + this.vault.uri(),
-				"--secure-api.vault.token=" + FakeVaultServer.TOKEN).close();
+				"--secure-api.vault.token=" + FakeVaultServer.TOKEN)
+			.close();
 		assertThat(this.vault.namespaces()).containsOnly("");
 	}
 

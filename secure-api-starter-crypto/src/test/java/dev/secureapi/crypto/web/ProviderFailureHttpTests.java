@@ -13,22 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import dev.secureapi.crypto.DataKeyManager;
-import dev.secureapi.crypto.FieldContext;
-import dev.secureapi.crypto.JdbcDataKeyStore;
-import dev.secureapi.crypto.blindindex.BlindIndexer;
-import dev.secureapi.crypto.jpa.Customer;
-import dev.secureapi.crypto.jpa.CustomerRepository;
-import dev.secureapi.crypto.provider.KmsClientCustomizer;
-import dev.secureapi.crypto.support.FakeKmsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -50,12 +37,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.crypto.DataKeyManager;
+import dev.secureapi.crypto.FieldContext;
+import dev.secureapi.crypto.JdbcDataKeyStore;
+import dev.secureapi.crypto.blindindex.BlindIndexer;
+import dev.secureapi.crypto.jpa.Customer;
+import dev.secureapi.crypto.jpa.CustomerRepository;
+import dev.secureapi.crypto.provider.KmsClientCustomizer;
+import dev.secureapi.crypto.support.FakeKmsServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP: a key provider (the real AWS SDK client against an in-process KMS endpoint) that fails makes
- * the API answer 503 problem+json and store nothing; a tampered stored value makes it answer a generic 500.
+ * Over real HTTP: a key provider (the real AWS SDK client against an in-process KMS
+ * endpoint) that fails makes the API answer 503 problem+json and store nothing; a
+ * tampered stored value makes it answer a generic 500.
  */
 @SpringBootTest(classes = ProviderFailureHttpTests.App.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -65,7 +66,10 @@ class ProviderFailureHttpTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** While set, the key table's connections fail, as a database that went away at that moment. */
+	/**
+	 * While set, the key table's connections fail, as a database that went away at that
+	 * moment.
+	 */
 	private static final AtomicBoolean keyTableDown = new AtomicBoolean();
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -118,8 +122,8 @@ class ProviderFailureHttpTests {
 		kms.failAlways(500, "KMSInternalException");
 		HttpResponse<String> response = post("bob@example.com");
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.headers().firstValue("Retry-After")).contains("5");
 		JsonNode problem = JSON.readTree(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(503);
@@ -138,8 +142,8 @@ class ProviderFailureHttpTests {
 		keyTableDown.set(true);
 		HttpResponse<String> response = post("erin@example.com");
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.headers().firstValue("Retry-After")).contains("5");
 		assertThat(response.body()).doesNotContain("erin").doesNotContain("Exception");
 		assertThat(count("customers")).isEqualTo(customersBefore);
@@ -152,7 +156,8 @@ class ProviderFailureHttpTests {
 				Long.valueOf(id));
 		// the value is under a key that is in the table
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM secure_api_data_key WHERE id = ?", Integer.class,
-				dev.secureapi.crypto.FieldEncryptor.keyIdOf(stored).toString())).isOne();
+				dev.secureapi.crypto.FieldEncryptor.keyIdOf(stored).toString()))
+			.isOne();
 		this.keys.clearCache();
 		assertThat(JSON.readTree(get(id).body()).path("email").asString()).isEqualTo("erin@example.com");
 	}
@@ -173,8 +178,8 @@ class ProviderFailureHttpTests {
 		this.jdbc.update("UPDATE customers SET email = phone WHERE id = ?", Long.valueOf(id));
 		HttpResponse<String> response = get(id);
 		assertThat(response.statusCode()).isEqualTo(500);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).doesNotContain("saf:").doesNotContain("dave").doesNotContain("Exception");
 	}
 

@@ -4,15 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.ratelimit.LocalRateLimitBackend;
-import dev.secureapi.ratelimit.RateLimitBackend;
-import dev.secureapi.ratelimit.RateLimitDecision;
-import dev.secureapi.ratelimit.RateLimitPolicy;
-import dev.secureapi.ratelimit.RateLimitProperties;
-import dev.secureapi.ratelimit.RateLimitRecorder;
-import dev.secureapi.ratelimit.RateLimiter;
-import dev.secureapi.ratelimit.RedisRateLimitBackend;
-import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,14 +17,25 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import dev.secureapi.ratelimit.LocalRateLimitBackend;
+import dev.secureapi.ratelimit.RateLimitBackend;
+import dev.secureapi.ratelimit.RateLimitDecision;
+import dev.secureapi.ratelimit.RateLimitPolicy;
+import dev.secureapi.ratelimit.RateLimitProperties;
+import dev.secureapi.ratelimit.RateLimitRecorder;
+import dev.secureapi.ratelimit.RateLimiter;
+import dev.secureapi.ratelimit.RedisRateLimitBackend;
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
+
 /**
- * The cost of one rate-limit check (policy match, key resolution, one bucket operation) on the local and on the
- * redis backend. Redis is taken from {@code SECURE_API_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379}).
- * The capacity is high enough that every check is admitted, so the admitted path is what is measured.
+ * The cost of one rate-limit check (policy match, key resolution, one bucket operation)
+ * on the local and on the redis backend. Redis is taken from
+ * {@code SECURE_API_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379}). The
+ * capacity is high enough that every check is admitted, so the admitted path is what is
+ * measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
@@ -77,8 +79,8 @@ public class RateLimitCheckBenchmark {
 		if ("local".equals(this.backend)) {
 			return new LocalRateLimitBackend(100_000, Duration.ofMinutes(1));
 		}
-		java.net.URI uri = java.net.URI.create(System.getenv().getOrDefault("SECURE_API_TEST_REDIS_URL",
-				"redis://127.0.0.1:6379"));
+		java.net.URI uri = java.net.URI
+			.create(System.getenv().getOrDefault("SECURE_API_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
 		this.connectionFactory = new LettuceConnectionFactory(uri.getHost(), uri.getPort());
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
@@ -99,7 +101,8 @@ public class RateLimitCheckBenchmark {
 
 	@Benchmark
 	public RateLimitDecision check() {
-		RateLimitDecision decision = this.rateLimiter.check(this.request, this.rateLimiter.matching(this.request, false));
+		RateLimitDecision decision = this.rateLimiter.check(this.request,
+				this.rateLimiter.matching(this.request, false));
 		if (!decision.isAllowed()) {
 			throw new IllegalStateException("the benchmark must measure admitted checks");
 		}

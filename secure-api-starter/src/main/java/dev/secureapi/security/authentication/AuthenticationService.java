@@ -2,21 +2,23 @@ package dev.secureapi.security.authentication;
 
 import java.util.Optional;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 import dev.secureapi.security.jwt.InvalidTokenException;
 import dev.secureapi.security.jwt.RefreshResult;
 import dev.secureapi.security.jwt.TokenPair;
 import dev.secureapi.security.jwt.TokenService;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 /**
- * The work behind a first-party token endpoint: password login, refresh and revocation, over the application's
- * {@link UserAccountService}.
+ * The work behind a first-party token endpoint: password login, refresh and revocation,
+ * over the application's {@link UserAccountService}.
  *
- * <p>A login for a username that does not exist verifies the password against a dummy hash, so it costs the
- * same time as a wrong password for a real user and response times do not reveal which usernames exist. A
- * successful login with a hash in an old format or with weaker parameters re-hashes the password and hands the
- * new hash to {@link UserAccountService#updatePasswordHash}.
+ * <p>
+ * A login for a username that does not exist verifies the password against a dummy hash,
+ * so it costs the same time as a wrong password for a real user and response times do not
+ * reveal which usernames exist. A successful login with a hash in an old format or with
+ * weaker parameters re-hashes the password and hands the new hash to
+ * {@link UserAccountService#updatePasswordHash}.
  *
  * @since 0.1.0
  */
@@ -48,7 +50,8 @@ public class AuthenticationService {
 	 * @param username the login name
 	 * @param password the password
 	 * @return an access token and a new refresh-token family
-	 * @throws InvalidGrantException when the user does not exist, is disabled, or the password is wrong
+	 * @throws InvalidGrantException when the user does not exist, is disabled, or the
+	 * password is wrong
 	 */
 	public TokenPair login(String username, String password) {
 		Optional<UserAccount> found = this.users.findByUsername(username);
@@ -68,11 +71,12 @@ public class AuthenticationService {
 	}
 
 	/**
-	 * Spends a refresh token and issues a new pair with the user's current roles. A spent token presented again
-	 * revokes its whole family.
+	 * Spends a refresh token and issues a new pair with the user's current roles. A spent
+	 * token presented again revokes its whole family.
 	 * @param refreshToken the refresh token
 	 * @return the new tokens
-	 * @throws InvalidGrantException when the token cannot be used or the user is gone or disabled
+	 * @throws InvalidGrantException when the token cannot be used or the user is gone or
+	 * disabled
 	 */
 	public TokenPair refresh(String refreshToken) {
 		RefreshResult result;
@@ -82,9 +86,7 @@ public class AuthenticationService {
 		catch (InvalidTokenException ex) {
 			throw new InvalidGrantException("refresh token rejected: " + ex.getReason().tag());
 		}
-		UserAccount user = this.users.findBySubject(result.subject())
-			.filter(UserAccount::enabled)
-			.orElse(null);
+		UserAccount user = this.users.findBySubject(result.subject()).filter(UserAccount::enabled).orElse(null);
 		if (user == null) {
 			this.tokens.revokeAll(result.subject());
 			throw new InvalidGrantException("user disabled or deleted");
@@ -94,7 +96,8 @@ public class AuthenticationService {
 	}
 
 	/**
-	 * Revokes an access or refresh token (RFC 7009); unknown and invalid tokens are ignored.
+	 * Revokes an access or refresh token (RFC 7009); unknown and invalid tokens are
+	 * ignored.
 	 * @param token the token
 	 */
 	public void revoke(String token) {

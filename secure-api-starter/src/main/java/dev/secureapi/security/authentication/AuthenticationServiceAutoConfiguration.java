@@ -1,12 +1,5 @@
 package dev.secureapi.security.authentication;
 
-import dev.secureapi.security.jwt.JwtAutoConfiguration;
-import dev.secureapi.security.jwt.TokenService;
-import dev.secureapi.security.jwt.TokenUserValidator;
-import dev.secureapi.security.password.BoundedPasswordEncoder;
-import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
-import dev.secureapi.security.password.PasswordProperties;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,11 +11,19 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.secureapi.security.jwt.JwtAutoConfiguration;
+import dev.secureapi.security.jwt.TokenService;
+import dev.secureapi.security.jwt.TokenUserValidator;
+import dev.secureapi.security.password.BoundedPasswordEncoder;
+import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
+import dev.secureapi.security.password.PasswordProperties;
+
 /**
- * Auto-configuration for the {@link AuthenticationService} and for rejecting tokens of disabled or deleted users
- * and tokens issued before a user's authority changed,
- * both over the application's {@link UserAccountService} bean, which is also exposed as a
- * {@link UserDetailsService} (so Spring Boot does not create its generated-password user).
+ * Auto-configuration for the {@link AuthenticationService} and for rejecting tokens of
+ * disabled or deleted users and tokens issued before a user's authority changed, both
+ * over the application's {@link UserAccountService} bean, which is also exposed as a
+ * {@link UserDetailsService} (so Spring Boot does not create its generated-password
+ * user).
  *
  * @since 0.1.0
  */
@@ -35,9 +36,9 @@ public final class AuthenticationServiceAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ TokenService.class, PasswordEncoder.class })
 	AuthenticationService authenticationService(UserAccountService users, PasswordEncoder passwordEncoder,
-			ObjectProvider<PasswordProperties> passwordProperties,
-			TokenService tokens) {
-		// logins hash on a bounded pool, so a burst of them cannot take every core from the rest of the API
+			ObjectProvider<PasswordProperties> passwordProperties, TokenService tokens) {
+		// logins hash on a bounded pool, so a burst of them cannot take every core from
+		// the rest of the API
 		PasswordProperties.Hashing hashing = passwordProperties.getIfAvailable(PasswordProperties::new).getHashing();
 		return new AuthenticationService(users, new BoundedPasswordEncoder(passwordEncoder,
 				hashing.maxConcurrentOrProcessors(), hashing.getMaxWait(), hashing.getRetryAfter()), tokens);
@@ -62,8 +63,9 @@ public final class AuthenticationServiceAutoConfiguration {
 	}
 
 	/**
-	 * The user check over the application's user store: the account must exist and be enabled, and a token must
-	 * be issued after the account's {@link UserAccount#authorityChangedAt()}.
+	 * The user check over the application's user store: the account must exist and be
+	 * enabled, and a token must be issued after the account's
+	 * {@link UserAccount#authorityChangedAt()}.
 	 */
 	static final class UserAccountTokenUserValidator implements TokenUserValidator {
 

@@ -1,9 +1,10 @@
 package dev.secureapi.security.authentication;
 
 /**
- * A login or refresh was refused: wrong username or password, disabled user, or a refresh token that is unknown,
- * spent, revoked or expired. Token endpoints answer it with 401 and {@code error: invalid_grant}; the message
- * is for the log only and never says which of these it was.
+ * A login or refresh was refused: wrong username or password, disabled user, or a refresh
+ * token that is unknown, spent, revoked or expired. Token endpoints answer it with 401
+ * and {@code error: invalid_grant}; the message is for the log only and never says which
+ * of these it was.
  *
  * @since 0.1.0
  */

@@ -6,16 +6,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the kit needs to know about a user to log in, to issue tokens and to keep accepting them.
+ * What the kit needs to know about a user to log in, to issue tokens and to keep
+ * accepting them.
  *
  * @param subject the stable user id, written as the token's {@code sub}
  * @param username the login name
- * @param passwordHash the stored hash, with its {@code {id}} prefix (for example {@code {argon2}...})
+ * @param passwordHash the stored hash, with its {@code {id}} prefix (for example
+ * {@code {argon2}...})
  * @param roles role names without {@code ROLE_}
  * @param enabled whether the user may log in and use tokens
- * @param authorityChangedAt when the user's roles or password last changed (or the account was re-enabled), or
- * {@code null} if never: access tokens issued in that second or before are refused
- *
+ * @param authorityChangedAt when the user's roles or password last changed (or the
+ * account was re-enabled), or {@code null} if never: access tokens issued in that second
+ * or before are refused
  * @since 0.1.0
  */
 public record UserAccount(String subject, String username, String passwordHash, Set<String> roles, boolean enabled,
@@ -35,7 +37,8 @@ public record UserAccount(String subject, String username, String passwordHash, 
 	}
 
 	/**
-	 * Creates an account whose authority never changed (tokens are refused only once it is disabled or gone).
+	 * Creates an account whose authority never changed (tokens are refused only once it
+	 * is disabled or gone).
 	 * @param subject the user id
 	 * @param username the login name
 	 * @param passwordHash the stored hash

@@ -3,14 +3,17 @@ package dev.secureapi.security.authentication;
 import java.util.Optional;
 
 /**
- * Application SPI: the user store behind {@link AuthenticationService}. Implement it as a bean and the kit also
- * uses it to reject tokens of disabled or deleted users, and tokens issued before the user's
- * {@link UserAccount#authorityChangedAt()} (unless the application defines its own {@code TokenUserValidator}).
+ * Application SPI: the user store behind {@link AuthenticationService}. Implement it as a
+ * bean and the kit also uses it to reject tokens of disabled or deleted users, and tokens
+ * issued before the user's {@link UserAccount#authorityChangedAt()} (unless the
+ * application defines its own {@code TokenUserValidator}).
  *
- * <p>When a user's roles or password change or the account is disabled, store the instant of the change so that
- * {@link #findBySubject} returns it as {@code authorityChangedAt}, and after the change commits call
- * {@code TokenService.authorityChanged(subject)} (or {@code revokeAll}) so this instance stops the old tokens at
- * once; other instances follow within {@code secure-api.jwt.user-check-ttl}.
+ * <p>
+ * When a user's roles or password change or the account is disabled, store the instant of
+ * the change so that {@link #findBySubject} returns it as {@code authorityChangedAt}, and
+ * after the change commits call {@code TokenService.authorityChanged(subject)} (or
+ * {@code revokeAll}) so this instance stops the old tokens at once; other instances
+ * follow within {@code secure-api.jwt.user-check-ttl}.
  *
  * @since 0.1.0
  */
@@ -31,8 +34,9 @@ public interface UserAccountService {
 	Optional<UserAccount> findBySubject(String subject);
 
 	/**
-	 * Stores a new hash for a user whose hash used an old algorithm or weaker parameters; called after a
-	 * successful login with the password re-hashed by the current default. The default does nothing.
+	 * Stores a new hash for a user whose hash used an old algorithm or weaker parameters;
+	 * called after a successful login with the password re-hashed by the current default.
+	 * The default does nothing.
 	 * @param subject the user id
 	 * @param newPasswordHash the new hash
 	 */

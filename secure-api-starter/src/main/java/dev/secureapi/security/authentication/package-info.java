@@ -1,5 +1,6 @@
 /**
- * Password login, refresh and revocation for first-party token endpoints, over the application's user store.
+ * Password login, refresh and revocation for first-party token endpoints, over the
+ * application's user store.
  */
 @NullMarked
 package dev.secureapi.security.authentication;

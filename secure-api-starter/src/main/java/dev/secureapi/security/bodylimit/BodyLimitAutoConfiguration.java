@@ -1,11 +1,5 @@
 package dev.secureapi.security.bodylimit;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
-import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemResponseWriter;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,9 +10,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Auto-configuration for request body limits. The JSON parser limits of the same feature are applied by
- * {@link JsonParserLimitsAutoConfiguration}, which must run before Jackson's auto-configuration.
+ * Auto-configuration for request body limits. The JSON parser limits of the same feature
+ * are applied by {@link JsonParserLimitsAutoConfiguration}, which must run before
+ * Jackson's auto-configuration.
  *
  * @since 0.1.0
  */

@@ -2,24 +2,27 @@ package dev.secureapi.security.bodylimit;
 
 import java.io.IOException;
 
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Refuses request bodies over the limit: a declared Content-Length above it is answered 413 before any byte is
- * read, and a body without one is counted while it is read and cut off at the limit. When the cut-off happens
- * outside Spring MVC (a later filter reading the body), this filter answers the 413 itself.
+ * Refuses request bodies over the limit: a declared Content-Length above it is answered
+ * 413 before any byte is read, and a body without one is counted while it is read and cut
+ * off at the limit. When the cut-off happens outside Spring MVC (a later filter reading
+ * the body), this filter answers the 413 itself.
  *
- * <p>Bodies the servlet container parses itself, without the request's input stream (form parameters of a POST and
- * multipart parts), are counted by the container: without a declared length they are bounded by
- * {@code server.tomcat.max-http-form-post-size} and {@code spring.servlet.multipart.*} rather than by this filter.
+ * <p>
+ * Bodies the servlet container parses itself, without the request's input stream (form
+ * parameters of a POST and multipart parts), are counted by the container: without a
+ * declared length they are bounded by {@code server.tomcat.max-http-form-post-size} and
+ * {@code spring.servlet.multipart.*} rather than by this filter.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 

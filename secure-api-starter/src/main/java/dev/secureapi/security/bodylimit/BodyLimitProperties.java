@@ -9,9 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
@@ -21,12 +19,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Request body limits.
  *
- * <p>{@code secure-api.body-limit.max-size} and {@code paths} bound the bytes of any request body: a declared
- * Content-Length above the limit is answered 413 before a byte is read, and a body without one (chunked) is counted
- * while it is read and cut off with 413 at the limit. {@code secure-api.body-limit.json.*} bounds what the JSON
- * parser accepts inside a body that fits (nesting depth, lengths of strings, numbers and names, and of the whole
- * document); a document over one of those limits is answered 400. The length limits default to the largest body
- * limit, so by default only nesting depth and number length refuse a body the body limit admits.
+ * <p>
+ * {@code secure-api.body-limit.max-size} and {@code paths} bound the bytes of any request
+ * body: a declared Content-Length above the limit is answered 413 before a byte is read,
+ * and a body without one (chunked) is counted while it is read and cut off with 413 at
+ * the limit. {@code secure-api.body-limit.json.*} bounds what the JSON parser accepts
+ * inside a body that fits (nesting depth, lengths of strings, numbers and names, and of
+ * the whole document); a document over one of those limits is answered 400. The length
+ * limits default to the largest body limit, so by default only nesting depth and number
+ * length refuse a body the body limit admits.
  *
  * @since 0.1.0
  */
@@ -46,7 +47,8 @@ public class BodyLimitProperties {
 	private DataSize maxSize = DataSize.ofMegabytes(2);
 
 	/**
-	 * Limits for requests whose path (and method, when methods are listed) match; the first matching entry applies.
+	 * Limits for requests whose path (and method, when methods are listed) match; the
+	 * first matching entry applies.
 	 */
 	@Valid
 	private List<PathLimit> paths = new ArrayList<>();
@@ -87,7 +89,8 @@ public class BodyLimitProperties {
 	}
 
 	/**
-	 * The largest body any path admits: the global limit or a path's, whichever is larger.
+	 * The largest body any path admits: the global limit or a path's, whichever is
+	 * larger.
 	 * @return the largest limit in bytes
 	 */
 	public long largestMaxSize() {
@@ -104,7 +107,8 @@ public class BodyLimitProperties {
 	public static class PathLimit {
 
 		/**
-		 * Path patterns (Spring PathPattern syntax, for example "/api/v1/uploads/**") this limit applies to.
+		 * Path patterns (Spring PathPattern syntax, for example "/api/v1/uploads/**")
+		 * this limit applies to.
 		 */
 		@NotEmpty
 		private List<String> patterns = new ArrayList<>();
@@ -148,7 +152,8 @@ public class BodyLimitProperties {
 	}
 
 	/**
-	 * Limits of the JSON parser (Jackson's StreamReadConstraints) for the application's JSON mapper.
+	 * Limits of the JSON parser (Jackson's StreamReadConstraints) for the application's
+	 * JSON mapper.
 	 */
 	public static class Json {
 
@@ -164,8 +169,9 @@ public class BodyLimitProperties {
 		private int maxNestingDepth = 64;
 
 		/**
-		 * Longest string value accepted, in characters. When not set, the largest body limit (max-size or a path's
-		 * max-size, in bytes), so the parser never refuses a string the body limit admits.
+		 * Longest string value accepted, in characters. When not set, the largest body
+		 * limit (max-size or a path's max-size, in bytes), so the parser never refuses a
+		 * string the body limit admits.
 		 */
 		@Positive
 		private @Nullable Integer maxStringLength;
@@ -177,15 +183,15 @@ public class BodyLimitProperties {
 		private int maxNumberLength = 100;
 
 		/**
-		 * Longest property name accepted, in characters. When not set, the largest body limit, like
-		 * max-string-length.
+		 * Longest property name accepted, in characters. When not set, the largest body
+		 * limit, like max-string-length.
 		 */
 		@Positive
 		private @Nullable Integer maxNameLength;
 
 		/**
-		 * Largest JSON document accepted. When not set, the largest body limit, so only the body limit (413)
-		 * refuses a large document.
+		 * Largest JSON document accepted. When not set, the largest body limit, so only
+		 * the body limit (413) refuses a large document.
 		 */
 		private @Nullable DataSize maxDocumentLength;
 

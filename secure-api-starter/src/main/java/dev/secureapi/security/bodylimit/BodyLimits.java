@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The body limit of each request: the first path entry that matches, else the global limit.
+ * The body limit of each request: the first path entry that matches, else the global
+ * limit.
  */
 class BodyLimits {
 

@@ -8,9 +8,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
 /**
- * Thrown by a limited request body when reading passes the limit. It is an {@link IOException}, as the stream's
- * contract requires, and an {@link ErrorResponse} that knows its answer (413), so whoever catches it while reading
- * (a message converter, the problem handler, the body-limit filter) answers 413, not 400 or 500.
+ * Thrown by a limited request body when reading passes the limit. It is an
+ * {@link IOException}, as the stream's contract requires, and an {@link ErrorResponse}
+ * that knows its answer (413), so whoever catches it while reading (a message converter,
+ * the problem handler, the body-limit filter) answers 413, not 400 or 500.
  *
  * @since 0.1.0
  */

@@ -2,18 +2,18 @@ package dev.secureapi.security.bodylimit;
 
 import java.util.List;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.util.unit.DataSize;
-
 /**
- * Builds the application's {@link JsonMapper.Builder} on a {@link JsonFactory} with bounded
- * {@link StreamReadConstraints}. Jackson 3 fixes a builder's factory when the builder is created, so a
- * {@link JsonMapperBuilderCustomizer} cannot change it; instead the kit creates the builder and then applies every
- * customizer exactly as Spring Boot does, so {@code spring.jackson.*} and the application's customizers still apply.
+ * Builds the application's {@link JsonMapper.Builder} on a {@link JsonFactory} with
+ * bounded {@link StreamReadConstraints}. Jackson 3 fixes a builder's factory when the
+ * builder is created, so a {@link JsonMapperBuilderCustomizer} cannot change it; instead
+ * the kit creates the builder and then applies every customizer exactly as Spring Boot
+ * does, so {@code spring.jackson.*} and the application's customizers still apply.
  */
 final class JsonParserLimits {
 
@@ -21,9 +21,10 @@ final class JsonParserLimits {
 	}
 
 	/**
-	 * The read constraints for the given settings. Unset length limits follow the largest body limit, so the
-	 * parser never refuses what the body limit admits except by nesting depth and number length, and anything
-	 * larger is refused by the body limit (413) whatever its shape.
+	 * The read constraints for the given settings. Unset length limits follow the largest
+	 * body limit, so the parser never refuses what the body limit admits except by
+	 * nesting depth and number length, and anything larger is refused by the body limit
+	 * (413) whatever its shape.
 	 * @param properties the body limit settings
 	 * @return the constraints
 	 */
@@ -44,13 +45,13 @@ final class JsonParserLimits {
 	}
 
 	/**
-	 * Creates a mapper builder with bounded parsing, customized by the given customizers in order.
+	 * Creates a mapper builder with bounded parsing, customized by the given customizers
+	 * in order.
 	 * @param properties the body limit settings
 	 * @param customizers the customizers, ordered
 	 * @return the builder
 	 */
-	static JsonMapper.Builder builder(BodyLimitProperties properties,
-			List<JsonMapperBuilderCustomizer> customizers) {
+	static JsonMapper.Builder builder(BodyLimitProperties properties, List<JsonMapperBuilderCustomizer> customizers) {
 		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints(properties)).build();
 		JsonMapper.Builder builder = JsonMapper.builder(factory);
 		customizers.forEach((customizer) -> customizer.customize(builder));

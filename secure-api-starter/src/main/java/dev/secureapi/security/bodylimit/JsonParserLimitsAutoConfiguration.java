@@ -2,8 +2,6 @@ package dev.secureapi.security.bodylimit;
 
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,12 +12,14 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auto-configuration for the JSON parser limits ({@code secure-api.body-limit.json.*}): the application's
- * {@link JsonMapper.Builder}, and so its {@link JsonMapper} and Spring MVC's JSON converter, parse with bounded
- * nesting depth and string, number, name and document lengths. It replaces Spring Boot's builder bean (which backs off)
- * and applies every {@link JsonMapperBuilderCustomizer} the same way, see {@link JsonParserLimits}.
+ * Auto-configuration for the JSON parser limits ({@code secure-api.body-limit.json.*}):
+ * the application's {@link JsonMapper.Builder}, and so its {@link JsonMapper} and Spring
+ * MVC's JSON converter, parse with bounded nesting depth and string, number, name and
+ * document lengths. It replaces Spring Boot's builder bean (which backs off) and applies
+ * every {@link JsonMapperBuilderCustomizer} the same way, see {@link JsonParserLimits}.
  *
  * @since 0.1.0
  */
@@ -33,7 +33,8 @@ public final class JsonParserLimitsAutoConfiguration {
 	@Bean
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	@ConditionalOnMissingBean
-	JsonMapper.Builder jsonMapperBuilder(BodyLimitProperties properties, List<JsonMapperBuilderCustomizer> customizers) {
+	JsonMapper.Builder jsonMapperBuilder(BodyLimitProperties properties,
+			List<JsonMapperBuilderCustomizer> customizers) {
 		return JsonParserLimits.builder(properties, customizers);
 	}
 

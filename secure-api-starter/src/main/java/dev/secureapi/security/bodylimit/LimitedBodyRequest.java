@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request whose body stream counts the bytes read and fails with {@link BodyTooLargeException} as soon as the
- * count passes the limit, so a body without a declared length cannot be bigger than the limit either.
+ * A request whose body stream counts the bytes read and fails with
+ * {@link BodyTooLargeException} as soon as the count passes the limit, so a body without
+ * a declared length cannot be bigger than the limit either.
  */
 class LimitedBodyRequest extends HttpServletRequestWrapper {
 

@@ -1,11 +1,5 @@
 package dev.secureapi.security.cors;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
-import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemResponseWriter;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,10 +13,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Auto-configuration for CORS. The allow-list is a {@link CorsConfigurationSource} bean named
- * {@code corsConfigurationSource}, which Spring Security's {@code cors()} picks up, and is applied by a filter of its
- * own before Spring Security, so it also holds for applications without a security filter chain.
+ * Auto-configuration for CORS. The allow-list is a {@link CorsConfigurationSource} bean
+ * named {@code corsConfigurationSource}, which Spring Security's {@code cors()} picks up,
+ * and is applied by a filter of its own before Spring Security, so it also holds for
+ * applications without a security filter chain.
  *
  * @since 0.1.0
  */
@@ -34,7 +35,8 @@ public final class CorsAutoConfiguration {
 
 	private static final String CORS_CONFIGURATION_SOURCE = "corsConfigurationSource";
 
-	// by name: Spring MVC's HandlerMappingIntrospector is a CorsConfigurationSource too, and Spring Security
+	// by name: Spring MVC's HandlerMappingIntrospector is a CorsConfigurationSource too,
+	// and Spring Security
 	// looks this one up by its name
 	@Bean
 	@ConditionalOnMissingBean(name = CORS_CONFIGURATION_SOURCE)

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Turns the CORS settings into Spring's {@link CorsConfiguration}s: one per path entry, then the top-level one for
- * every other path. Each is checked at start-up, so an origin that is not an origin, or "*" with credentials, stops
- * the application with a message naming the property.
+ * Turns the CORS settings into Spring's {@link CorsConfiguration}s: one per path entry,
+ * then the top-level one for every other path. Each is checked at start-up, so an origin
+ * that is not an origin, or "*" with credentials, stops the application with a message
+ * naming the property.
  */
 final class CorsConfigurations {
 
@@ -27,7 +27,8 @@ final class CorsConfigurations {
 	}
 
 	/**
-	 * The configurations by path pattern, in matching order (the last pattern is {@code /**}).
+	 * The configurations by path pattern, in matching order (the last pattern is
+	 * {@code /**}).
 	 * @param properties the settings
 	 * @return the configurations
 	 * @throws IllegalStateException if a setting is invalid
@@ -39,15 +40,16 @@ final class CorsConfigurations {
 			CorsConfiguration configuration = pathConfiguration(properties, paths.get(i), PREFIX + ".paths[" + i + "]");
 			paths.get(i).getPatterns().forEach((pattern) -> configurations.putIfAbsent(pattern, configuration));
 		}
-		configurations.putIfAbsent("/**", configuration(properties.getAllowedOrigins(),
-				properties.getAllowedOriginPatterns(), properties.getAllowedMethods(), properties.getAllowedHeaders(),
-				properties.getExposedHeaders(), properties.isAllowCredentials(), properties.getMaxAge(), PREFIX));
+		configurations.putIfAbsent("/**",
+				configuration(properties.getAllowedOrigins(), properties.getAllowedOriginPatterns(),
+						properties.getAllowedMethods(), properties.getAllowedHeaders(), properties.getExposedHeaders(),
+						properties.isAllowCredentials(), properties.getMaxAge(), PREFIX));
 		return configurations;
 	}
 
 	/**
-	 * A configuration source answering every path: requests on paths without an allow-list get an empty
-	 * configuration, which refuses every cross-origin request.
+	 * A configuration source answering every path: requests on paths without an
+	 * allow-list get an empty configuration, which refuses every cross-origin request.
 	 * @param properties the settings
 	 * @return the source
 	 */
@@ -79,7 +81,8 @@ final class CorsConfigurations {
 							+ "combination and it would let any site make credentialed calls. List the origins explicitly.");
 		}
 		if (maxAge.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".max-age", maxAge, "It must not be negative.");
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-age", maxAge,
+					"It must not be negative.");
 		}
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(new ArrayList<>(origins));
@@ -108,9 +111,8 @@ final class CorsConfigurations {
 		catch (URISyntaxException ex) {
 			// reported below
 		}
-		throw new InvalidConfigurationPropertyValueException(prefix + ".allowed-origins", origin,
-				"'" + origin + "' is not an origin: write it as scheme://host[:port], for example "
-						+ "https://app.example.com");
+		throw new InvalidConfigurationPropertyValueException(prefix + ".allowed-origins", origin, "'" + origin
+				+ "' is not an origin: write it as scheme://host[:port], for example " + "https://app.example.com");
 	}
 
 	private static void checkOriginPattern(String pattern, String prefix) {

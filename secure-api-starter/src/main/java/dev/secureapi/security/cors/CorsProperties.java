@@ -8,14 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Cross-origin resource sharing settings: an explicit allow-list. With no origin listed, every cross-origin request
- * is refused with 403 (preflights included). The top-level values apply to every path; {@code paths} entries
- * change them for some paths, each value left unset keeping the top-level one.
+ * Cross-origin resource sharing settings: an explicit allow-list. With no origin listed,
+ * every cross-origin request is refused with 403 (preflights included). The top-level
+ * values apply to every path; {@code paths} entries change them for some paths, each
+ * value left unset keeping the top-level one.
  *
  * @since 0.1.0
  */
@@ -24,13 +24,15 @@ import org.springframework.validation.annotation.Validated;
 public class CorsProperties {
 
 	/**
-	 * Whether cross-origin requests are checked against the allow-list (and refused when they are not on it).
+	 * Whether cross-origin requests are checked against the allow-list (and refused when
+	 * they are not on it).
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Origins allowed to call the API, each exactly "scheme://host[:port]", for example "https://app.example.com".
-	 * "*" allows any origin and cannot be combined with allow-credentials.
+	 * Origins allowed to call the API, each exactly "scheme://host[:port]", for example
+	 * "https://app.example.com". "*" allows any origin and cannot be combined with
+	 * allow-credentials.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
@@ -56,7 +58,8 @@ public class CorsProperties {
 			List.of("X-Request-Id", "Location", "RateLimit", "RateLimit-Policy", "Retry-After"));
 
 	/**
-	 * Whether cross-origin requests may carry credentials (cookies, client certificates, HTTP authentication).
+	 * Whether cross-origin requests may carry credentials (cookies, client certificates,
+	 * HTTP authentication).
 	 */
 	private boolean allowCredentials = false;
 
@@ -150,7 +153,8 @@ public class CorsProperties {
 	public static class PathCors {
 
 		/**
-		 * Path patterns (Spring PathPattern syntax, for example "/api/public/**") this entry applies to.
+		 * Path patterns (Spring PathPattern syntax, for example "/api/public/**") this
+		 * entry applies to.
 		 */
 		@NotEmpty
 		private List<String> patterns = new ArrayList<>();

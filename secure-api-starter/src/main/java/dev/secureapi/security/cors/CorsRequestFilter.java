@@ -2,13 +2,10 @@ package dev.secureapi.security.cors;
 
 import java.io.IOException;
 
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
@@ -17,10 +14,14 @@ import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Applies the CORS allow-list before authentication, so preflights need no credentials. Allowed cross-origin
- * requests get the CORS response headers (a preflight is answered here); refused ones get 403 problem+json. Works
- * with or without a Spring Security filter chain.
+ * Applies the CORS allow-list before authentication, so preflights need no credentials.
+ * Allowed cross-origin requests get the CORS response headers (a preflight is answered
+ * here); refused ones get 403 problem+json. Works with or without a Spring Security
+ * filter chain.
  */
 class CorsRequestFilter extends OncePerRequestFilter {
 
@@ -60,7 +61,8 @@ class CorsRequestFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Refuses without writing Spring's plain-text body; the filter answers with a problem instead.
+	 * Refuses without writing Spring's plain-text body; the filter answers with a problem
+	 * instead.
 	 */
 	private static final class RefusingCorsProcessor extends DefaultCorsProcessor {
 

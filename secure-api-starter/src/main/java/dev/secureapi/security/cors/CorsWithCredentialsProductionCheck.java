@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.web.cors.CorsConfiguration;
+
 import dev.secureapi.security.production.ProductionCheck;
 import dev.secureapi.security.production.ProductionFinding;
 
-import org.springframework.web.cors.CorsConfiguration;
-
 /**
- * Reports origin patterns with a wildcard on paths that allow credentials: any site matching the pattern (a
- * forgotten subdomain, a user-content host) can then make credentialed calls and read the answers.
+ * Reports origin patterns with a wildcard on paths that allow credentials: any site
+ * matching the pattern (a forgotten subdomain, a user-content host) can then make
+ * credentialed calls and read the answers.
  */
 class CorsWithCredentialsProductionCheck implements ProductionCheck {
 

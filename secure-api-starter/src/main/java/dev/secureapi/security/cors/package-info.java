@@ -1,5 +1,6 @@
 /**
- * Cross-origin resource sharing from an explicit allow-list; nothing cross-origin is allowed by default.
+ * Cross-origin resource sharing from an explicit allow-list; nothing cross-origin is
+ * allowed by default.
  */
 @NullMarked
 package dev.secureapi.security.cors;

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -19,8 +18,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The security headers a response gets: the global values, the first matching per-path change, and
- * Strict-Transport-Security on secure requests only.
+ * The security headers a response gets: the global values, the first matching per-path
+ * change, and Strict-Transport-Security on secure requests only.
  *
  * @since 0.1.0
  */
@@ -42,7 +41,10 @@ public class SecurityHeaders {
 
 	static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
-	/** Headers never sent: deprecated ({@code X-XSS-Protection}) or naming the server software. */
+	/**
+	 * Headers never sent: deprecated ({@code X-XSS-Protection}) or naming the server
+	 * software.
+	 */
 	private static final Set<String> NEVER_SENT = Set.of("x-xss-protection", "server", "x-powered-by");
 
 	/** Legacy caching headers that could only contradict the kit's Cache-Control. */
@@ -91,9 +93,9 @@ public class SecurityHeaders {
 	}
 
 	/**
-	 * The global headers, without per-path changes or Strict-Transport-Security: for answers written before the
-	 * request could be parsed (the servlet container's own refusals), when neither its path nor its transport is
-	 * known.
+	 * The global headers, without per-path changes or Strict-Transport-Security: for
+	 * answers written before the request could be parsed (the servlet container's own
+	 * refusals), when neither its path nor its transport is known.
 	 * @return header names and values, names compared ignoring case
 	 */
 	public Map<String, String> defaultHeaders() {
@@ -104,9 +106,10 @@ public class SecurityHeaders {
 	}
 
 	/**
-	 * Whether a header written by anyone else must be dropped: the kit sets it on this response (a header whose
-	 * value is configured empty is left to the application), it is Strict-Transport-Security (which only the kit
-	 * decides, from whether the request is really secure), or it must never be sent.
+	 * Whether a header written by anyone else must be dropped: the kit sets it on this
+	 * response (a header whose value is configured empty is left to the application), it
+	 * is Strict-Transport-Security (which only the kit decides, from whether the request
+	 * is really secure), or it must never be sent.
 	 * @param name the header name
 	 * @param effective the headers this response gets, from {@link #headersFor}
 	 * @return whether to drop it

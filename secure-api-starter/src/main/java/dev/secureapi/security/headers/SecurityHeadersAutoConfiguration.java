@@ -1,10 +1,6 @@
 package dev.secureapi.security.headers;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.proxy.ClientIpResolver;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import jakarta.servlet.DispatcherType;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 
 /**
  * Auto-configuration for security headers on every response.

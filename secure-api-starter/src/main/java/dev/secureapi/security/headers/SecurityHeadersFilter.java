@@ -3,18 +3,19 @@ package dev.secureapi.security.headers;
 import java.io.IOException;
 import java.util.Map;
 
-import dev.secureapi.security.proxy.ClientIpResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.secureapi.security.proxy.ClientIpResolver;
+
 /**
- * Sets the security headers before anything else answers, so errors, 404s and problem responses written by later
- * filters carry them too, and keeps them authoritative for the rest of the request. Error dispatches are filtered
- * again, so the error page's response is guarded the same way.
+ * Sets the security headers before anything else answers, so errors, 404s and problem
+ * responses written by later filters carry them too, and keeps them authoritative for the
+ * rest of the request. Error dispatches are filtered again, so the error page's response
+ * is guarded the same way.
  */
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
@@ -25,7 +26,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	/**
 	 * Creates a filter.
 	 * @param headers the headers to set
-	 * @param clientIpResolver decides whether a request is secure (directly or through a trusted proxy)
+	 * @param clientIpResolver decides whether a request is secure (directly or through a
+	 * trusted proxy)
 	 */
 	SecurityHeadersFilter(SecurityHeaders headers, ClientIpResolver clientIpResolver) {
 		this.headers = headers;

@@ -8,16 +8,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Security header settings. Every value can be changed. The kit's values are authoritative: what Spring Security or
- * application code writes for the same headers is ignored, so per-path changes belong in
- * {@code secure-api.headers.paths}. An empty value stops the kit from sending the header and leaves it to the
- * application. X-XSS-Protection, Server and X-Powered-By are never sent, whoever writes them.
+ * Security header settings. Every value can be changed. The kit's values are
+ * authoritative: what Spring Security or application code writes for the same headers is
+ * ignored, so per-path changes belong in {@code secure-api.headers.paths}. An empty value
+ * stops the kit from sending the header and leaves it to the application.
+ * X-XSS-Protection, Server and X-Powered-By are never sent, whoever writes them.
  *
  * @since 0.1.0
  */
@@ -51,7 +51,8 @@ public class SecurityHeadersProperties {
 	private String referrerPolicy = "no-referrer";
 
 	/**
-	 * Value of the Permissions-Policy header; the default denies every powerful browser feature.
+	 * Value of the Permissions-Policy header; the default denies every powerful browser
+	 * feature.
 	 */
 	private String permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
 			+ "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
@@ -69,8 +70,8 @@ public class SecurityHeadersProperties {
 	private String crossOriginResourcePolicy = "same-origin";
 
 	/**
-	 * Value of the Cache-Control header. While it is set, Pragma and Expires headers are not sent, as they could
-	 * only contradict it.
+	 * Value of the Cache-Control header. While it is set, Pragma and Expires headers are
+	 * not sent, as they could only contradict it.
 	 */
 	private String cacheControl = "no-store";
 
@@ -81,8 +82,9 @@ public class SecurityHeadersProperties {
 	private final Hsts hsts = new Hsts();
 
 	/**
-	 * Header values for requests whose path matches a pattern, for example a relaxed Content-Security-Policy for
-	 * "/swagger-ui/**". The first matching entry applies; headers it does not set keep their global value.
+	 * Header values for requests whose path matches a pattern, for example a relaxed
+	 * Content-Security-Policy for "/swagger-ui/**". The first matching entry applies;
+	 * headers it does not set keep their global value.
 	 */
 	@Valid
 	private List<PathHeaders> paths = new ArrayList<>();
@@ -172,8 +174,8 @@ public class SecurityHeadersProperties {
 	}
 
 	/**
-	 * Strict-Transport-Security settings. The header is only sent on requests that arrived over HTTPS, directly or
-	 * as a trusted proxy reports it.
+	 * Strict-Transport-Security settings. The header is only sent on requests that
+	 * arrived over HTTPS, directly or as a trusted proxy reports it.
 	 */
 	public static class Hsts {
 
@@ -194,8 +196,8 @@ public class SecurityHeadersProperties {
 		private boolean includeSubDomains = true;
 
 		/**
-		 * Whether the host asks to be included in browsers' HSTS preload lists. Needs include-sub-domains and a
-		 * max-age of at least one year.
+		 * Whether the host asks to be included in browsers' HSTS preload lists. Needs
+		 * include-sub-domains and a max-age of at least one year.
 		 */
 		private boolean preload = false;
 
@@ -235,13 +237,14 @@ public class SecurityHeadersProperties {
 	}
 
 	/**
-	 * Header values for the paths matching some patterns. A value left unset keeps the global value; an empty
-	 * value stops the header from being sent on those paths.
+	 * Header values for the paths matching some patterns. A value left unset keeps the
+	 * global value; an empty value stops the header from being sent on those paths.
 	 */
 	public static class PathHeaders {
 
 		/**
-		 * Path patterns (Spring PathPattern syntax, for example "/swagger-ui/**") this entry applies to.
+		 * Path patterns (Spring PathPattern syntax, for example "/swagger-ui/**") this
+		 * entry applies to.
 		 */
 		@NotEmpty
 		private List<String> patterns = new ArrayList<>();

@@ -9,9 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * A response whose security headers stay what the kit decided: writes to those headers from later filters (Spring
- * Security's HeaderWriterFilter among them) or from the application are dropped, headers that must never be sent
- * are refused, and a {@link #reset()} puts the headers back.
+ * A response whose security headers stay what the kit decided: writes to those headers
+ * from later filters (Spring Security's HeaderWriterFilter among them) or from the
+ * application are dropped, headers that must never be sent are refused, and a
+ * {@link #reset()} puts the headers back.
  */
 class SecurityHeadersResponse extends HttpServletResponseWrapper {
 

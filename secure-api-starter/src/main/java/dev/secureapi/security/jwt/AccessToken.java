@@ -9,7 +9,6 @@ import java.time.Instant;
  * @param tokenId its {@code jti}
  * @param expiresAt its {@code exp}
  * @param expiresIn seconds until it expires, for the token response's {@code expires_in}
- *
  * @since 0.1.0
  */
 public record AccessToken(String value, String tokenId, Instant expiresAt, long expiresIn) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.secureapi.security.jwt.InvalidTokenException.Reason;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.InvalidClaimException;
@@ -25,11 +24,14 @@ import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.security.SecurityException;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+
 /**
- * Verifies access tokens. Every rule of the kit's contract is applied here: size cap before parsing, the key
- * found by {@code kid} only, the algorithm pinned to that key, {@code typ} checked, signature, {@code exp}
- * required, {@code nbf}/{@code iat} with clock skew, {@code iss}/{@code aud} when configured, {@code sub}
- * required, revoked {@code jti}, and the user still active with no change of authority since {@code iat}.
+ * Verifies access tokens. Every rule of the kit's contract is applied here: size cap
+ * before parsing, the key found by {@code kid} only, the algorithm pinned to that key,
+ * {@code typ} checked, signature, {@code exp} required, {@code nbf}/{@code iat} with
+ * clock skew, {@code iss}/{@code aud} when configured, {@code sub} required, revoked
+ * {@code jti}, and the user still active with no change of authority since {@code iat}.
  *
  * @since 0.1.0
  */
@@ -55,10 +57,11 @@ public final class AccessTokenVerifier {
 	 * @param properties the JWT properties
 	 * @param clock the clock
 	 * @param revokedTokens the revoked token ids
-	 * @param userValidator the application's user check, already cached, or {@code null} for none
+	 * @param userValidator the application's user check, already cached, or {@code null}
+	 * for none
 	 */
-	public AccessTokenVerifier(VerificationKeyResolver keys, JwtProperties properties, Clock clock, RevokedTokenStore revokedTokens,
-			@Nullable TokenUserValidator userValidator) {
+	public AccessTokenVerifier(VerificationKeyResolver keys, JwtProperties properties, Clock clock,
+			RevokedTokenStore revokedTokens, @Nullable TokenUserValidator userValidator) {
 		this.maxTokenSize = properties.getMaxTokenSize().toBytes();
 		this.clock = clock;
 		this.clockSkewSeconds = properties.getClockSkew().toSeconds();
@@ -107,7 +110,8 @@ public final class AccessTokenVerifier {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no sub claim");
 		}
 		Date issuedAt = claims.getIssuedAt();
-		// one second beyond the skew: a token issued just after an authority change carries the next second as iat
+		// one second beyond the skew: a token issued just after an authority change
+		// carries the next second as iat
 		if (issuedAt != null
 				&& issuedAt.toInstant().isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds + 1))) {
 			throw new InvalidTokenException(Reason.NOT_YET_VALID, "token issued in the future");
@@ -122,7 +126,8 @@ public final class AccessTokenVerifier {
 				throw new InvalidTokenException(Reason.USER_INACTIVE, "user disabled or deleted");
 			}
 			if (!standing.accepts((issuedAt != null) ? issuedAt.toInstant() : null)) {
-				throw new InvalidTokenException(Reason.AUTHORITY_CHANGED, "token issued before the user's authority changed");
+				throw new InvalidTokenException(Reason.AUTHORITY_CHANGED,
+						"token issued before the user's authority changed");
 			}
 		}
 		return new VerifiedToken(subject, roles(claims), tokenId, expiration.toInstant(), claims);
@@ -152,9 +157,9 @@ public final class AccessTokenVerifier {
 	}
 
 	/**
-	 * Forgets the cached answer of the user check for a subject, so the next token of that user is checked again
-	 * on this instance (other instances see the change within {@code user-check-ttl}). Call it after the change
-	 * is committed.
+	 * Forgets the cached answer of the user check for a subject, so the next token of
+	 * that user is checked again on this instance (other instances see the change within
+	 * {@code user-check-ttl}). Call it after the change is committed.
 	 * @param subject the user id
 	 */
 	public void forgetUser(String subject) {
@@ -187,8 +192,8 @@ public final class AccessTokenVerifier {
 	}
 
 	/**
-	 * Looks the key up by {@code kid} only and refuses any algorithm but the key's and any {@code typ} but an
-	 * access token's, before the signature is checked.
+	 * Looks the key up by {@code kid} only and refuses any algorithm but the key's and
+	 * any {@code typ} but an access token's, before the signature is checked.
 	 */
 	private static final class PinnedKeyLocator extends LocatorAdapter<Key> {
 

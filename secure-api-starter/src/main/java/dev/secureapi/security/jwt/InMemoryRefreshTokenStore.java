@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Refresh tokens in this process's memory, bounded by a maximum number of families (the oldest are dropped).
- * Lost on restart and not shared between instances: fine for one instance and for development, otherwise use
- * the JDBC or Redis store.
+ * Refresh tokens in this process's memory, bounded by a maximum number of families (the
+ * oldest are dropped). Lost on restart and not shared between instances: fine for one
+ * instance and for development, otherwise use the JDBC or Redis store.
  */
 final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
@@ -81,7 +81,10 @@ final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public synchronized void revokeSubject(String subject) {
-		this.families.values().stream().filter((f) -> f.family.subject().equals(subject)).forEach((f) -> f.revoked = true);
+		this.families.values()
+			.stream()
+			.filter((f) -> f.family.subject().equals(subject))
+			.forEach((f) -> f.revoked = true);
 	}
 
 	private void evict() {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Revoked token ids in this process's memory, forgotten once the token can no longer be accepted. Not shared between
- * instances: use the Redis store when the service runs more than once.
+ * Revoked token ids in this process's memory, forgotten once the token can no longer be
+ * accepted. Not shared between instances: use the Redis store when the service runs more
+ * than once.
  */
 final class InMemoryRevokedTokenStore implements RevokedTokenStore {
 

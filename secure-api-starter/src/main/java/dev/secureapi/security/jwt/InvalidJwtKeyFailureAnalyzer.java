@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a bad JWT key at start-up: which property, what is wrong, and how to make a good key.
+ * Explains a bad JWT key at start-up: which property, what is wrong, and how to make a
+ * good key.
  */
 class InvalidJwtKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidJwtKeyException> {
 

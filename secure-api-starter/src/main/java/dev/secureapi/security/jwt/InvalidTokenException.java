@@ -3,8 +3,8 @@ package dev.secureapi.security.jwt;
 import java.util.Locale;
 
 /**
- * A token was rejected. The message is safe to log but is never sent to the client; the {@link Reason} is what
- * metrics count.
+ * A token was rejected. The message is safe to log but is never sent to the client; the
+ * {@link Reason} is what metrics count.
  *
  * @since 0.1.0
  */
@@ -37,7 +37,9 @@ public class InvalidTokenException extends RuntimeException {
 	 */
 	public enum Reason {
 
-		/** Not a JWT, bad JSON, duplicate members, an unsupported or unsecured algorithm. */
+		/**
+		 * Not a JWT, bad JSON, duplicate members, an unsupported or unsecured algorithm.
+		 */
 		MALFORMED,
 
 		/** Larger than {@code secure-api.jwt.max-token-size}. */

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Refresh tokens in a relational database. The schema ships in the starter as
- * {@code classpath:db/secure-api/V0_1__secure_api_refresh_tokens.sql} (Flyway-compatible). Spending a token is one
- * conditional {@code UPDATE ... WHERE used = FALSE}, so of two concurrent requests with the same token the
- * database lets exactly one change the row; the other sees the token as reused.
+ * {@code classpath:db/secure-api/V0_1__secure_api_refresh_tokens.sql}
+ * (Flyway-compatible). Spending a token is one conditional
+ * {@code UPDATE ... WHERE used = FALSE}, so of two concurrent requests with the same
+ * token the database lets exactly one change the row; the other sees the token as reused.
  *
  * @since 0.1.0
  */
@@ -54,15 +55,16 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public Consumption consume(String tokenHash) {
-		// the family is read before the token is spent: a reuse detected by a concurrent request after this
+		// the family is read before the token is spent: a reuse detected by a concurrent
+		// request after this
 		// request won the UPDATE must not turn this request's success into a failure
 		List<Consumption> found = this.jdbc.query(SELECT, JdbcRefreshTokenStore::consumption, tokenHash);
 		if (found.isEmpty()) {
 			return Consumption.unknown();
 		}
 		Consumption before = found.get(0);
-		int spent = this.jdbc.update(
-				"UPDATE secure_api_refresh_token SET used = TRUE WHERE token_hash = ? AND used = FALSE", tokenHash);
+		int spent = this.jdbc
+			.update("UPDATE secure_api_refresh_token SET used = TRUE WHERE token_hash = ? AND used = FALSE", tokenHash);
 		if (spent == 0) {
 			return new Consumption(Outcome.REUSED, before.family(), before.idleExpiresAt());
 		}
@@ -95,11 +97,13 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	/**
-	 * Deletes families past their absolute expiry, with their tokens. Call it from a scheduled job.
+	 * Deletes families past their absolute expiry, with their tokens. Call it from a
+	 * scheduled job.
 	 * @return the number of families deleted
 	 */
 	public int purgeExpired() {
-		return this.jdbc.update("DELETE FROM secure_api_refresh_family WHERE expires_at < ?", time(this.clock.instant()));
+		return this.jdbc.update("DELETE FROM secure_api_refresh_family WHERE expires_at < ?",
+				time(this.clock.instant()));
 	}
 
 	private static OffsetDateTime time(Instant instant) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.secureapi.security.jwt.InvalidTokenException.Reason;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.JwkSet;
@@ -25,15 +24,20 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+
 /**
- * Verification keys from an identity provider's JWK set, fetched from the configured URI only (never from a
- * token's {@code jku}, {@code x5u} or {@code jwk} header). Keys are cached; a token naming an unknown
- * {@code kid} triggers a new fetch, at most once per refresh interval, so key rotation at the provider is
- * picked up without letting forged key ids hammer it. Only public RSA, EC P-256 and Ed25519 keys are used, each
- * pinned to its JWK {@code alg} (or, when absent, RS256, ES256 or EdDSA by key type).
+ * Verification keys from an identity provider's JWK set, fetched from the configured URI
+ * only (never from a token's {@code jku}, {@code x5u} or {@code jwk} header). Keys are
+ * cached; a token naming an unknown {@code kid} triggers a new fetch, at most once per
+ * refresh interval, so key rotation at the provider is picked up without letting forged
+ * key ids hammer it. Only public RSA, EC P-256 and Ed25519 keys are used, each pinned to
+ * its JWK {@code alg} (or, when absent, RS256, ES256 or EdDSA by key type).
  *
- * <p>Not Spring Security's NimbusJwtDecoder: tokens are verified with jjwt, and the decoder would bring a second
- * JWT library with its own validation rules; this class only fetches the JWK set and hands keys to jjwt.
+ * <p>
+ * Not Spring Security's NimbusJwtDecoder: tokens are verified with jjwt, and the decoder
+ * would bring a second JWT library with its own validation rules; this class only fetches
+ * the JWK set and hands keys to jjwt.
  */
 final class JwkSetKeyResolver implements VerificationKeyResolver {
 
@@ -110,8 +114,8 @@ final class JwkSetKeyResolver implements VerificationKeyResolver {
 			this.keys = parse(response.body());
 		}
 		catch (IOException | JwtException | IllegalArgumentException ex) {
-			logger.warn("JWK set " + this.uri + " could not be read (" + ex.getClass().getSimpleName()
-					+ ": " + ex.getMessage() + "); keeping the cached keys");
+			logger.warn("JWK set " + this.uri + " could not be read (" + ex.getClass().getSimpleName() + ": "
+					+ ex.getMessage() + "); keeping the cached keys");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

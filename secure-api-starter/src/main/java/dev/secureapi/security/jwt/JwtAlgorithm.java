@@ -4,8 +4,8 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 
 /**
- * The signature algorithms a configured key can use. A key is pinned to exactly one of them: a token whose
- * {@code alg} header names any other is rejected.
+ * The signature algorithms a configured key can use. A key is pinned to exactly one of
+ * them: a token whose {@code alg} header names any other is rejected.
  *
  * @since 0.1.0
  */

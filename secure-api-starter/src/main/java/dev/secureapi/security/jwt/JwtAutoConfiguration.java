@@ -12,7 +12,6 @@ import javax.crypto.SecretKey;
 import io.jsonwebtoken.Jwts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,10 +31,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Auto-configuration for JWT access tokens, refresh tokens and revocation: the key ring from
- * {@code secure-api.jwt.*} (or an identity provider's JWK set), the {@link AccessTokenVerifier}, the
- * {@link TokenService}, and the refresh-token and revoked-token stores chosen by
- * {@code secure-api.jwt.refresh-store}.
+ * Auto-configuration for JWT access tokens, refresh tokens and revocation: the key ring
+ * from {@code secure-api.jwt.*} (or an identity provider's JWK set), the
+ * {@link AccessTokenVerifier}, the {@link TokenService}, and the refresh-token and
+ * revoked-token stores chosen by {@code secure-api.jwt.refresh-store}.
  *
  * @since 0.1.0
  */
@@ -65,9 +64,8 @@ public final class JwtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AccessTokenVerifier accessTokenVerifier(ObjectProvider<JwtKeyRing> keyRing,
-			ObjectProvider<VerificationKeyResolver> resolver, JwtProperties properties,
-			ObjectProvider<Clock> clock, RevokedTokenStore revokedTokens,
-			ObjectProvider<TokenUserValidator> userValidator) {
+			ObjectProvider<VerificationKeyResolver> resolver, JwtProperties properties, ObjectProvider<Clock> clock,
+			RevokedTokenStore revokedTokens, ObjectProvider<TokenUserValidator> userValidator) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
 		if (properties.getUserCheckTtl().isNegative()) {
 			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.user-check-ttl",
@@ -78,21 +76,18 @@ public final class JwtAutoConfiguration {
 				? new CachingTokenUserValidator(validator, properties.getUserCheckTtl(), time) : null;
 		JwtKeyRing keys = keyRing.getIfAvailable();
 		if (keys != null) {
-			return new AccessTokenVerifier(keys, properties, time, revokedTokens,
-					cached);
+			return new AccessTokenVerifier(keys, properties, time, revokedTokens, cached);
 		}
 		VerificationKeyResolver external = resolver.getObject();
-		return new AccessTokenVerifier(external, properties, time, revokedTokens,
-				cached);
+		return new AccessTokenVerifier(external, properties, time, revokedTokens, cached);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(JwtKeyRing.class)
 	@Conditional(OwnKeysCondition.class)
-	TokenService tokenService(JwtKeyRing keys, AccessTokenVerifier verifier,
-			RefreshTokenStore refreshTokens, RevokedTokenStore revokedTokens, JwtProperties properties,
-			ObjectProvider<Clock> clock) {
+	TokenService tokenService(JwtKeyRing keys, AccessTokenVerifier verifier, RefreshTokenStore refreshTokens,
+			RevokedTokenStore revokedTokens, JwtProperties properties, ObjectProvider<Clock> clock) {
 		return new TokenService(keys, verifier, refreshTokens, revokedTokens, properties,
 				clock.getIfAvailable(Clock::systemUTC));
 	}
@@ -103,13 +98,14 @@ public final class JwtAutoConfiguration {
 		JwtProperties.RefreshStore store = properties.getRefreshStore();
 		if (store != JwtProperties.RefreshStore.MEMORY) {
 			throw new InvalidConfigurationPropertyValueException("secure-api.jwt.refresh-store",
-					store.name().toLowerCase(Locale.ROOT), "it needs a "
-							+ ((store == JwtProperties.RefreshStore.JDBC)
-									? "DataSource (add spring-boot-starter-jdbc and configure spring.datasource.*)"
-									: "RedisConnectionFactory (add spring-boot-starter-data-redis and configure "
-											+ "spring.data.redis.*)"));
+					store.name().toLowerCase(Locale.ROOT),
+					"it needs a " + ((store == JwtProperties.RefreshStore.JDBC)
+							? "DataSource (add spring-boot-starter-jdbc and configure spring.datasource.*)"
+							: "RedisConnectionFactory (add spring-boot-starter-data-redis and configure "
+									+ "spring.data.redis.*)"));
 		}
-		return new InMemoryRefreshTokenStore(properties.getInMemoryMaxFamilies(), clock.getIfAvailable(Clock::systemUTC));
+		return new InMemoryRefreshTokenStore(properties.getInMemoryMaxFamilies(),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -16,9 +16,10 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * jjwt's JSON reading and writing through Jackson 3. The mapper is the kit's own, not the application's: token
- * JSON must not change with the application's Jackson settings, duplicate members are an error (a token must
- * mean one thing to every parser), and nesting and string lengths are bounded.
+ * jjwt's JSON reading and writing through Jackson 3. The mapper is the kit's own, not the
+ * application's: token JSON must not change with the application's Jackson settings,
+ * duplicate members are an error (a token must mean one thing to every parser), and
+ * nesting and string lengths are bounded.
  */
 final class JwtJson {
 
@@ -27,11 +28,8 @@ final class JwtJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.streamReadConstraints(StreamReadConstraints.builder()
-			.maxNestingDepth(16)
-			.maxStringLength(16_384)
-			.maxNumberLength(32)
-			.build())
+		.streamReadConstraints(
+				StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(16_384).maxNumberLength(32).build())
 		.build()).build();
 
 	/** Reads a JSON object as a map; resolved once, so no type is resolved per token. */

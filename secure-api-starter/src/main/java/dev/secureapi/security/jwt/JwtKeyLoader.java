@@ -20,14 +20,14 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Turns {@link JwtProperties} into a {@link JwtKeyRing}, failing with an {@link InvalidJwtKeyException} that names
- * the property for every missing, weak or unreadable key.
+ * Turns {@link JwtProperties} into a {@link JwtKeyRing}, failing with an
+ * {@link InvalidJwtKeyException} that names the property for every missing, weak or
+ * unreadable key.
  */
 final class JwtKeyLoader {
 
@@ -46,7 +46,8 @@ final class JwtKeyLoader {
 
 	/**
 	 * Creates a loader.
-	 * @param resourceLoader resolves key locations such as {@code file:} and {@code classpath:}
+	 * @param resourceLoader resolves key locations such as {@code file:} and
+	 * {@code classpath:}
 	 */
 	JwtKeyLoader(@Nullable ResourceLoader resourceLoader) {
 		this.resourceLoader = (resourceLoader != null) ? resourceLoader : new DefaultResourceLoader();
@@ -55,7 +56,8 @@ final class JwtKeyLoader {
 	/**
 	 * Loads the configured keys.
 	 * @param properties the properties
-	 * @return the key ring, or {@code null} when no key is configured (an empty secret counts as none)
+	 * @return the key ring, or {@code null} when no key is configured (an empty secret
+	 * counts as none)
 	 */
 	public @Nullable JwtKeyRing load(JwtProperties properties) {
 		List<JwtKey> keys = new ArrayList<>();
@@ -90,11 +92,13 @@ final class JwtKeyLoader {
 	}
 
 	/**
-	 * Reads an HS256 secret: the UTF-8 bytes of the value, or the decoded bytes after a {@code base64:} prefix.
+	 * Reads an HS256 secret: the UTF-8 bytes of the value, or the decoded bytes after a
+	 * {@code base64:} prefix.
 	 * @param property the property, for the error message
 	 * @param value the configured value
 	 * @return the key
-	 * @throws InvalidJwtKeyException when the value is shorter than 32 bytes or not valid base64
+	 * @throws InvalidJwtKeyException when the value is shorter than 32 bytes or not valid
+	 * base64
 	 */
 	public static SecretKey hmacKey(String property, String value) {
 		byte[] bytes;
@@ -153,8 +157,7 @@ final class JwtKeyLoader {
 					.generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
 			}
 			catch (GeneralSecurityException ex) {
-				throw new InvalidJwtKeyException(property + ".private-key", "the RSA public key cannot be derived",
-						ex);
+				throw new InvalidJwtKeyException(property + ".private-key", "the RSA public key cannot be derived", ex);
 			}
 		}
 		throw new InvalidJwtKeyException(property + ".public-key",

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The configured keys by id, and the one that signs new tokens. Every key in the ring verifies; removing a key
- * from the configuration is what retires its tokens.
+ * The configured keys by id, and the one that signs new tokens. Every key in the ring
+ * verifies; removing a key from the configuration is what retires its tokens.
  */
 final class JwtKeyRing implements VerificationKeyResolver {
 
@@ -25,9 +25,11 @@ final class JwtKeyRing implements VerificationKeyResolver {
 	/**
 	 * Creates a ring.
 	 * @param keys the keys, with distinct ids
-	 * @param activeKeyId the id of the signing key; may be {@code null} when there is exactly one key
+	 * @param activeKeyId the id of the signing key; may be {@code null} when there is
+	 * exactly one key
 	 * @return the ring
-	 * @throws InvalidJwtKeyException when ids repeat, the active key is unknown or cannot sign
+	 * @throws InvalidJwtKeyException when ids repeat, the active key is unknown or cannot
+	 * sign
 	 */
 	public static JwtKeyRing of(List<JwtKey> keys, @Nullable String activeKeyId) {
 		Map<String, JwtKey> byId = new LinkedHashMap<>();
@@ -69,8 +71,8 @@ final class JwtKeyRing implements VerificationKeyResolver {
 	/**
 	 * Finds a key by id.
 	 * @param id the {@code kid} of a token, or {@code null} when the token has none
-	 * @return the key, or {@code null} when the id is unknown, or when the token names no key and more than one
-	 * key is configured
+	 * @return the key, or {@code null} when the id is unknown, or when the token names no
+	 * key and more than one key is configured
 	 */
 	public @Nullable JwtKey find(@Nullable String id) {
 		if (id == null) {

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.secureapi.security.production.ProductionCheck;
-import dev.secureapi.security.production.ProductionFinding;
 import org.jspecify.annotations.Nullable;
 
+import dev.secureapi.security.production.ProductionCheck;
+import dev.secureapi.security.production.ProductionFinding;
+
 /**
- * Start-up findings about JWT settings: a missing or sample key, no issuer or audience, a long access-token
- * lifetime, and refresh tokens kept in memory.
+ * Start-up findings about JWT settings: a missing or sample key, no issuer or audience, a
+ * long access-token lifetime, and refresh tokens kept in memory.
  */
 class JwtProductionCheck implements ProductionCheck {
 
@@ -45,25 +46,28 @@ class JwtProductionCheck implements ProductionCheck {
 		}
 		weakSecret("secure-api.jwt.secret", this.properties.getSecret(), findings);
 		for (int i = 0; i < this.properties.getKeys().size(); i++) {
-			weakSecret("secure-api.jwt.keys[" + i + "].secret", this.properties.getKeys().get(i).getSecret(),
-					findings);
+			weakSecret("secure-api.jwt.keys[" + i + "].secret", this.properties.getKeys().get(i).getSecret(), findings);
 		}
 		if (this.properties.getIssuer() == null) {
-			findings.add(new ProductionFinding("jwt.issuer-missing", "secure-api.jwt.issuer is not set, so the "
-					+ "issuer of tokens is not checked.", "Set secure-api.jwt.issuer to this service's URL."));
+			findings.add(new ProductionFinding("jwt.issuer-missing",
+					"secure-api.jwt.issuer is not set, so the " + "issuer of tokens is not checked.",
+					"Set secure-api.jwt.issuer to this service's URL."));
 		}
 		if (this.properties.getAudience() == null) {
-			findings.add(new ProductionFinding("jwt.audience-missing", "secure-api.jwt.audience is not set, so "
-					+ "tokens meant for another service are accepted.", "Set secure-api.jwt.audience."));
+			findings.add(new ProductionFinding("jwt.audience-missing",
+					"secure-api.jwt.audience is not set, so " + "tokens meant for another service are accepted.",
+					"Set secure-api.jwt.audience."));
 		}
 		if (this.properties.getAccessTokenTtl().compareTo(Duration.ofHours(1)) > 0) {
-			findings.add(new ProductionFinding("jwt.access-token-ttl-long", "secure-api.jwt.access-token-ttl is "
-					+ this.properties.getAccessTokenTtl() + ": a stolen access token stays usable that long.",
+			findings.add(new ProductionFinding("jwt.access-token-ttl-long",
+					"secure-api.jwt.access-token-ttl is " + this.properties.getAccessTokenTtl()
+							+ ": a stolen access token stays usable that long.",
 					"Set secure-api.jwt.access-token-ttl to 1h or less and renew with refresh tokens."));
 		}
 		if (!external && this.properties.getRefreshStore() == JwtProperties.RefreshStore.MEMORY) {
-			findings.add(new ProductionFinding("jwt.refresh-store-memory", "Refresh tokens are kept in memory: "
-					+ "they are lost on restart and not shared between instances.",
+			findings.add(new ProductionFinding("jwt.refresh-store-memory",
+					"Refresh tokens are kept in memory: "
+							+ "they are lost on restart and not shared between instances.",
 					"Set secure-api.jwt.refresh-store to jdbc or redis."));
 		}
 		return findings;
@@ -77,8 +81,8 @@ class JwtProductionCheck implements ProductionCheck {
 		boolean weak = !secret.startsWith("base64:")
 				&& secret.getBytes(StandardCharsets.UTF_8).length < JwtKeyLoader.MIN_SECRET_BYTES;
 		if (sample || weak) {
-			findings.add(new ProductionFinding("jwt.secret-weak", property + " is "
-					+ (sample ? "a published sample value" : "shorter than 256 bits") + ".",
+			findings.add(new ProductionFinding("jwt.secret-weak",
+					property + " is " + (sample ? "a published sample value" : "shorter than 256 bits") + ".",
 					"Set " + property + " to base64:<output of 'openssl rand -base64 32'>."));
 		}
 	}

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -29,19 +28,21 @@ public class JwtProperties {
 	private boolean enabled = true;
 
 	/**
-	 * HS256 secret for the single-key case: the UTF-8 bytes of the value, or the decoded bytes when the value starts
-	 * with "base64:". At least 32 bytes. Tokens signed with it carry the key id "default".
+	 * HS256 secret for the single-key case: the UTF-8 bytes of the value, or the decoded
+	 * bytes when the value starts with "base64:". At least 32 bytes. Tokens signed with
+	 * it carry the key id "default".
 	 */
 	private @Nullable String secret;
 
 	/**
-	 * Signing and verification keys, for key rotation. Every listed key verifies; the one named by active-key-id
-	 * signs.
+	 * Signing and verification keys, for key rotation. Every listed key verifies; the one
+	 * named by active-key-id signs.
 	 */
 	private @Valid List<Key> keys = new ArrayList<>();
 
 	/**
-	 * Id of the key in "keys" that signs new tokens. Optional when only one key is listed.
+	 * Id of the key in "keys" that signs new tokens. Optional when only one key is
+	 * listed.
 	 */
 	private @Nullable String activeKeyId;
 
@@ -62,13 +63,15 @@ public class JwtProperties {
 	private Duration accessTokenTtl = Duration.ofMinutes(15);
 
 	/**
-	 * Absolute lifetime of a refresh-token family, counted from the login that started it.
+	 * Absolute lifetime of a refresh-token family, counted from the login that started
+	 * it.
 	 */
 	@NotNull
 	private Duration refreshTokenTtl = Duration.ofDays(14);
 
 	/**
-	 * How long an unused refresh token stays valid: a family left idle for longer must log in again.
+	 * How long an unused refresh token stays valid: a family left idle for longer must
+	 * log in again.
 	 */
 	@NotNull
 	private Duration refreshTokenIdleTtl = Duration.ofDays(7);
@@ -86,9 +89,9 @@ public class JwtProperties {
 	private DataSize maxTokenSize = DataSize.ofKilobytes(8);
 
 	/**
-	 * How long the answer of the application's TokenUserValidator (is this user still enabled, and when did the
-	 * user's authority last change?) is cached per subject: other instances refuse a changed user's old tokens
-	 * within this time.
+	 * How long the answer of the application's TokenUserValidator (is this user still
+	 * enabled, and when did the user's authority last change?) is cached per subject:
+	 * other instances refuse a changed user's old tokens within this time.
 	 */
 	@NotNull
 	private Duration userCheckTtl = Duration.ofSeconds(30);
@@ -100,7 +103,8 @@ public class JwtProperties {
 	private RefreshStore refreshStore = RefreshStore.MEMORY;
 
 	/**
-	 * Most refresh-token families the in-memory store keeps; the oldest are dropped beyond it.
+	 * Most refresh-token families the in-memory store keeps; the oldest are dropped
+	 * beyond it.
 	 */
 	@Min(1)
 	private int inMemoryMaxFamilies = 100_000;
@@ -111,20 +115,21 @@ public class JwtProperties {
 	private String redisKeyPrefix = "secure-api:";
 
 	/**
-	 * URI of an external identity provider's JWK set. When set, tokens are verified with its keys only and this
-	 * service does not issue access tokens.
+	 * URI of an external identity provider's JWK set. When set, tokens are verified with
+	 * its keys only and this service does not issue access tokens.
 	 */
 	private @Nullable String jwkSetUri;
 
 	/**
-	 * Minimum time between two fetches of the JWK set triggered by a token with an unknown key id.
+	 * Minimum time between two fetches of the JWK set triggered by a token with an
+	 * unknown key id.
 	 */
 	@NotNull
 	private Duration jwkSetRefreshInterval = Duration.ofMinutes(1);
 
 	/**
-	 * Path of the claim holding the role names, dot-separated for nested claims (for example
-	 * "realm_access.roles").
+	 * Path of the claim holding the role names, dot-separated for nested claims (for
+	 * example "realm_access.roles").
 	 */
 	@NotBlank
 	private String rolesClaim = "roles";
@@ -320,19 +325,21 @@ public class JwtProperties {
 		private JwtAlgorithm algorithm = JwtAlgorithm.HS256;
 
 		/**
-		 * HS256 secret (UTF-8 bytes, or decoded bytes after a "base64:" prefix), at least 32 bytes.
+		 * HS256 secret (UTF-8 bytes, or decoded bytes after a "base64:" prefix), at least
+		 * 32 bytes.
 		 */
 		private @Nullable String secret;
 
 		/**
-		 * PEM private key (PKCS#8, or PKCS#1/SEC1), as the PEM text itself or a resource location such as
-		 * "file:/etc/keys/jwt.pem". Needed only by the active key.
+		 * PEM private key (PKCS#8, or PKCS#1/SEC1), as the PEM text itself or a resource
+		 * location such as "file:/etc/keys/jwt.pem". Needed only by the active key.
 		 */
 		private @Nullable String privateKey;
 
 		/**
-		 * PEM public key (SubjectPublicKeyInfo) or certificate, as the PEM text or a resource location. Required for
-		 * EC and EdDSA keys; derived from an RSA private key when absent.
+		 * PEM public key (SubjectPublicKeyInfo) or certificate, as the PEM text or a
+		 * resource location. Required for EC and EdDSA keys; derived from an RSA private
+		 * key when absent.
 		 */
 		private @Nullable String publicKey;
 

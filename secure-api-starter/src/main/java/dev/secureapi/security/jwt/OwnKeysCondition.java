@@ -4,7 +4,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 
 /**
- * Matches when tokens are the service's own: no {@code secure-api.jwt.jwk-set-uri} is set.
+ * Matches when tokens are the service's own: no {@code secure-api.jwt.jwk-set-uri} is
+ * set.
  */
 class OwnKeysCondition extends NoneNestedConditions {
 

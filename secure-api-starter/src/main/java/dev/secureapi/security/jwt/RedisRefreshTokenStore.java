@@ -8,20 +8,24 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Refresh tokens in Redis, on a single server, a Sentinel-managed primary or Redis Cluster. A family is a hash at
- * {@code <prefix>rf:{<family id>}} and each of its tokens a hash at {@code <prefix>rt:{<family id>}:<token hash>}:
- * the hash tag puts a family and its tokens in one cluster slot, so every script touches one slot only. A token's
- * family is found through {@code <prefix>rti:<token hash>}, and a user's families through the set
- * {@code <prefix>rs:<subject>}; every key expires with its family.
+ * Refresh tokens in Redis, on a single server, a Sentinel-managed primary or Redis
+ * Cluster. A family is a hash at {@code <prefix>rf:{<family id>}} and each of its tokens
+ * a hash at {@code <prefix>rt:{<family id>}:<token hash>}: the hash tag puts a family and
+ * its tokens in one cluster slot, so every script touches one slot only. A token's family
+ * is found through {@code <prefix>rti:<token hash>}, and a user's families through the
+ * set {@code <prefix>rs:<subject>}; every key expires with its family.
  * <p>
- * Spending a token is one Lua script on the token and its family, so of two concurrent requests with the same
- * token exactly one sees it unused, whichever instance each reaches. Spent tokens stay until their family expires,
- * so reuse is detected. Revoking a user's families revokes each family listed at that moment, one atomic step per
- * family.
+ * Spending a token is one Lua script on the token and its family, so of two concurrent
+ * requests with the same token exactly one sees it unused, whichever instance each
+ * reaches. Spent tokens stay until their family expires, so reuse is detected. Revoking a
+ * user's families revokes each family listed at that moment, one atomic step per family.
  */
 final class RedisRefreshTokenStore implements RefreshTokenStore {
 
-	/** Starts a family with its first token: {@code KEYS} family, token; {@code ARGV} subject, expiry, idle. */
+	/**
+	 * Starts a family with its first token: {@code KEYS} family, token; {@code ARGV}
+	 * subject, expiry, idle.
+	 */
 	private static final RedisScript<Long> CREATE = RedisScript.of("""
 			redis.call('HSET', KEYS[1], 'subject', ARGV[1], 'expires', ARGV[2], 'revoked', '0')
 			redis.call('PEXPIREAT', KEYS[1], ARGV[2])
@@ -30,7 +34,10 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
 			return 1
 			""", Long.class);
 
-	/** Adds a token to a family that still exists: {@code KEYS} family, token; {@code ARGV} idle. */
+	/**
+	 * Adds a token to a family that still exists: {@code KEYS} family, token;
+	 * {@code ARGV} idle.
+	 */
 	private static final RedisScript<String> ADD = RedisScript.of("""
 			local expires = redis.call('HGET', KEYS[1], 'expires')
 			if not expires then return false end
@@ -52,7 +59,10 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
 			return {outcome, family[1], family[2], token[2]}
 			""", listOfStrings());
 
-	/** Revokes a family that still exists (never recreating an expired one without expiry): {@code KEYS} family. */
+	/**
+	 * Revokes a family that still exists (never recreating an expired one without
+	 * expiry): {@code KEYS} family.
+	 */
 	private static final RedisScript<Long> REVOKE = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 1 then
 			  redis.call('HSET', KEYS[1], 'revoked', '1')
@@ -119,8 +129,7 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
 		if (result == null || result.size() < 4) {
 			return Consumption.unknown();
 		}
-		Family family = new Family(familyId.get(), result.get(1),
-				Instant.ofEpochMilli(Long.parseLong(result.get(2))));
+		Family family = new Family(familyId.get(), result.get(1), Instant.ofEpochMilli(Long.parseLong(result.get(2))));
 		return new Consumption(Outcome.valueOf(result.get(0)), family,
 				Instant.ofEpochMilli(Long.parseLong(result.get(3))));
 	}

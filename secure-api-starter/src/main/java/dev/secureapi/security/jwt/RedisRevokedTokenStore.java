@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Revoked token ids in Redis, shared by every instance; each entry expires when its token can no longer be
- * accepted.
+ * Revoked token ids in Redis, shared by every instance; each entry expires when its token
+ * can no longer be accepted.
  */
 final class RedisRevokedTokenStore implements RevokedTokenStore {
 

@@ -5,7 +5,6 @@ package dev.secureapi.security.jwt;
  *
  * @param subject the user the family belongs to
  * @param refreshToken the successor refresh token, to hand to the client
- *
  * @since 0.1.0
  */
 public record RefreshResult(String subject, String refreshToken) {

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Storage of refresh tokens, which only ever sees their SHA-256 hashes. Tokens belong to a family started by one
- * login; every refresh spends the presented token and adds its successor to the family. {@link #consume} must be
- * atomic: when two requests present the same token at once, exactly one of them gets
- * {@link Outcome#CONSUMED}.
+ * Storage of refresh tokens, which only ever sees their SHA-256 hashes. Tokens belong to
+ * a family started by one login; every refresh spends the presented token and adds its
+ * successor to the family. {@link #consume} must be atomic: when two requests present the
+ * same token at once, exactly one of them gets {@link Outcome#CONSUMED}.
  *
  * @since 0.1.0
  */
@@ -49,7 +49,8 @@ public interface RefreshTokenStore {
 	void revokeFamily(String familyId);
 
 	/**
-	 * Revokes every family of a user, for example when the user changes the password or is deleted.
+	 * Revokes every family of a user, for example when the user changes the password or
+	 * is deleted.
 	 * @param subject the user id
 	 */
 	void revokeSubject(String subject);
@@ -101,7 +102,10 @@ public interface RefreshTokenStore {
 		/** The token was unused and is now spent: the caller may issue its successor. */
 		CONSUMED,
 
-		/** The token had been spent before: a sign of theft, the caller revokes the family. */
+		/**
+		 * The token had been spent before: a sign of theft, the caller revokes the
+		 * family.
+		 */
 		REUSED,
 
 		/** The token's family was revoked. */

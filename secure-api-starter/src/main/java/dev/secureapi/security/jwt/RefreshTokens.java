@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Refresh-token values: 256 random bits from {@link SecureRandom}, base64url, and their SHA-256 hashes (the only
- * form a store sees).
+ * Refresh-token values: 256 random bits from {@link SecureRandom}, base64url, and their
+ * SHA-256 hashes (the only form a store sees).
  */
 final class RefreshTokens {
 

@@ -3,8 +3,9 @@ package dev.secureapi.security.jwt;
 import java.time.Instant;
 
 /**
- * The ids ({@code jti}) of access tokens revoked before their expiry. An id needs to be kept only until the
- * token's {@code exp} plus the verifier's clock skew: after that the token is rejected anyway.
+ * The ids ({@code jti}) of access tokens revoked before their expiry. An id needs to be
+ * kept only until the token's {@code exp} plus the verifier's clock skew: after that the
+ * token is rejected anyway.
  *
  * @since 0.1.0
  */
@@ -13,8 +14,8 @@ public interface RevokedTokenStore {
 	/**
 	 * Revokes a token id.
 	 * @param tokenId the {@code jti}
-	 * @param expiresAt when the entry may be forgotten: the token's {@code exp} plus the clock skew (the kit's
-	 * {@code TokenService} passes that sum)
+	 * @param expiresAt when the entry may be forgotten: the token's {@code exp} plus the
+	 * clock skew (the kit's {@code TokenService} passes that sum)
 	 */
 	void revoke(String tokenId, Instant expiresAt);
 

@@ -9,22 +9,24 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import io.jsonwebtoken.JwtBuilder;
+import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
 
 import dev.secureapi.security.jwt.InvalidTokenException.Reason;
 import dev.secureapi.security.jwt.RefreshTokenStore.Consumption;
 import dev.secureapi.security.jwt.RefreshTokenStore.Family;
 import dev.secureapi.security.jwt.RefreshTokenStore.Token;
-import io.jsonwebtoken.JwtBuilder;
-import io.jsonwebtoken.Jwts;
 
 /**
  * Issues, verifies, refreshes and revokes the service's own tokens.
  *
- * <p>Access tokens are JWS with the claims {@code sub}, {@code roles}, {@code iss}, {@code aud}, {@code iat},
- * {@code nbf}, {@code exp}, {@code jti} and the headers {@code kid} and {@code typ: at+jwt}. Refresh tokens are
- * opaque random values kept only as hashes, in families: each use spends the token and returns its successor;
- * presenting a spent token revokes the whole family (RFC 9700 reuse detection).
+ * <p>
+ * Access tokens are JWS with the claims {@code sub}, {@code roles}, {@code iss},
+ * {@code aud}, {@code iat}, {@code nbf}, {@code exp}, {@code jti} and the headers
+ * {@code kid} and {@code typ: at+jwt}. Refresh tokens are opaque random values kept only
+ * as hashes, in families: each use spends the token and returns its successor; presenting
+ * a spent token revokes the whole family (RFC 9700 reuse detection).
  *
  * @since 0.1.0
  */
@@ -72,13 +74,16 @@ public class TokenService {
 	}
 
 	/**
-	 * Issues an access token, signed with the active key, for a user whose authority last changed at
-	 * {@code authorityChangedAt}. Tokens whose {@code iat} falls in the second of that change are refused (an
-	 * {@code iat} has whole seconds, so it cannot tell before from after), so a token issued in that second
-	 * carries the next second as {@code iat}; its {@code nbf} stays the real issue time.
+	 * Issues an access token, signed with the active key, for a user whose authority last
+	 * changed at {@code authorityChangedAt}. Tokens whose {@code iat} falls in the second
+	 * of that change are refused (an {@code iat} has whole seconds, so it cannot tell
+	 * before from after), so a token issued in that second carries the next second as
+	 * {@code iat}; its {@code nbf} stays the real issue time.
 	 * @param subject the user id ({@code sub})
-	 * @param roles role names without {@code ROLE_}, read together with {@code authorityChangedAt}
-	 * @param authorityChangedAt when the user's roles or password last changed, or {@code null}
+	 * @param roles role names without {@code ROLE_}, read together with
+	 * {@code authorityChangedAt}
+	 * @param authorityChangedAt when the user's roles or password last changed, or
+	 * {@code null}
 	 * @return the token
 	 */
 	public AccessToken issueAccessToken(String subject, Collection<String> roles,
@@ -123,7 +128,8 @@ public class TokenService {
 	}
 
 	/**
-	 * Issues an access token and starts a new refresh-token family: the answer to a successful login.
+	 * Issues an access token and starts a new refresh-token family: the answer to a
+	 * successful login.
 	 * @param subject the user id
 	 * @param roles role names without {@code ROLE_}
 	 * @return the tokens
@@ -133,11 +139,13 @@ public class TokenService {
 	}
 
 	/**
-	 * Issues an access token and starts a new refresh-token family for a user whose authority last changed at
-	 * {@code authorityChangedAt} (see {@link #issueAccessToken(String, Collection, Instant)}).
+	 * Issues an access token and starts a new refresh-token family for a user whose
+	 * authority last changed at {@code authorityChangedAt} (see
+	 * {@link #issueAccessToken(String, Collection, Instant)}).
 	 * @param subject the user id
 	 * @param roles role names without {@code ROLE_}
-	 * @param authorityChangedAt when the user's roles or password last changed, or {@code null}
+	 * @param authorityChangedAt when the user's roles or password last changed, or
+	 * {@code null}
 	 * @return the tokens
 	 */
 	public TokenPair issue(String subject, Collection<String> roles, @Nullable Instant authorityChangedAt) {
@@ -145,13 +153,14 @@ public class TokenService {
 		Family family = new Family(UUID.randomUUID().toString(), subject,
 				now.plus(this.properties.getRefreshTokenTtl()));
 		String refreshToken = RefreshTokens.generate();
-		this.refreshTokens.create(family, new Token(RefreshTokens.hash(refreshToken), family.id(), idleExpiry(family, now)));
+		this.refreshTokens.create(family,
+				new Token(RefreshTokens.hash(refreshToken), family.id(), idleExpiry(family, now)));
 		return new TokenPair(issueAccessToken(subject, roles, authorityChangedAt), refreshToken);
 	}
 
 	/**
-	 * Spends a refresh token and returns its successor in the same family. A token that was already spent revokes
-	 * its whole family.
+	 * Spends a refresh token and returns its successor in the same family. A token that
+	 * was already spent revokes its whole family.
 	 * @param refreshToken the presented refresh token
 	 * @return the subject and the successor token
 	 * @throws InvalidTokenException when the token is unknown, spent, revoked or expired
@@ -207,9 +216,9 @@ public class TokenService {
 	}
 
 	/**
-	 * Revokes a token (RFC 7009): a refresh token revokes its whole family; an access token's {@code jti} is
-	 * denied until its expiry plus the clock skew (the verifier accepts it that long). Unknown, invalid or expired
-	 * tokens are ignored.
+	 * Revokes a token (RFC 7009): a refresh token revokes its whole family; an access
+	 * token's {@code jti} is denied until its expiry plus the clock skew (the verifier
+	 * accepts it that long). Unknown, invalid or expired tokens are ignored.
 	 * @param token an access or refresh token
 	 */
 	public void revoke(String token) {
@@ -230,9 +239,10 @@ public class TokenService {
 	}
 
 	/**
-	 * Revokes every refresh-token family of a user, for example after a password change or deletion, and makes
-	 * this instance ask the {@link TokenUserValidator} about the user again at the next request (so a deleted or
-	 * disabled user's access tokens stop at once here, and within {@code user-check-ttl} elsewhere).
+	 * Revokes every refresh-token family of a user, for example after a password change
+	 * or deletion, and makes this instance ask the {@link TokenUserValidator} about the
+	 * user again at the next request (so a deleted or disabled user's access tokens stop
+	 * at once here, and within {@code user-check-ttl} elsewhere).
 	 * @param subject the user id
 	 */
 	public void revokeAll(String subject) {
@@ -241,9 +251,10 @@ public class TokenService {
 	}
 
 	/**
-	 * Makes this instance ask the {@link TokenUserValidator} about the user again at the next request: call it
-	 * after a change of the user's roles, password or enabled state has been committed, so access tokens issued
-	 * before the change stop at once here (and within {@code user-check-ttl} elsewhere).
+	 * Makes this instance ask the {@link TokenUserValidator} about the user again at the
+	 * next request: call it after a change of the user's roles, password or enabled state
+	 * has been committed, so access tokens issued before the change stop at once here
+	 * (and within {@code user-check-ttl} elsewhere).
 	 * @param subject the user id
 	 */
 	public void authorityChanged(String subject) {

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param tokenId the {@code jti} claim, or {@code null} for an external token without one
  * @param expiresAt the {@code exp} claim
  * @param claims all claims
- *
  * @since 0.1.0
  */
 public record VerifiedToken(String subject, List<String> roles, @Nullable String tokenId, Instant expiresAt,

@@ -1,5 +1,6 @@
 /**
- * JWT access tokens (issue, verify, revoke), refresh-token families and their stores, and keys.
+ * JWT access tokens (issue, verify, revoke), refresh-token families and their stores, and
+ * keys.
  */
 @NullMarked
 package dev.secureapi.security.jwt;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.security.proxy.ClientIpResolver;
-import dev.secureapi.security.requestid.RequestId;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -19,21 +17,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.requestid.RequestId;
+
 /**
- * Logs one line per request, once the response is complete, to the logger {@value #LOGGER_NAME}: a short
- * message ({@code GET /api/users 200 12ms}) and the fields {@code method}, {@code path}, {@code status},
- * {@code duration_ms}, {@code client_ip}, {@code user} (when authenticated) and {@code bytes} (response body bytes
- * written through this filter) as SLF4J key/value pairs, which Spring Boot's structured logging writes as JSON
- * members; {@code request_id} comes from the logging context. Headers and bodies are never logged, and the query
- * string only when asked for, masked.
+ * Logs one line per request, once the response is complete, to the logger
+ * {@value #LOGGER_NAME}: a short message ({@code GET /api/users 200 12ms}) and the fields
+ * {@code method}, {@code path}, {@code status}, {@code duration_ms}, {@code client_ip},
+ * {@code user} (when authenticated) and {@code bytes} (response body bytes written
+ * through this filter) as SLF4J key/value pairs, which Spring Boot's structured logging
+ * writes as JSON members; {@code request_id} comes from the logging context. Headers and
+ * bodies are never logged, and the query string only when asked for, masked.
  * <p>
- * As configured by the starter, the request thread only captures the line's fields and hands them to a bounded
- * queue; a background thread ({@value AccessLogWriter#THREAD_NAME}) encodes and appends them, and a line that finds
- * the queue full is dropped and counted ({@code secure_api.access_log.dropped}) rather than making the request
- * wait.
+ * As configured by the starter, the request thread only captures the line's fields and
+ * hands them to a bounded queue; a background thread
+ * ({@value AccessLogWriter#THREAD_NAME}) encodes and appends them, and a line that finds
+ * the queue full is dropped and counted ({@code secure_api.access_log.dropped}) rather
+ * than making the request wait.
  */
 class AccessLogFilter extends OncePerRequestFilter {
 
@@ -58,7 +60,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 	 * Creates a filter.
 	 * @param clientIpResolver resolves the client address
 	 * @param userResolver names the authenticated user
-	 * @param queryStringMasker masks the query string, which is logged only when this is not {@code null}
+	 * @param queryStringMasker masks the query string, which is logged only when this is
+	 * not {@code null}
 	 */
 	AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
 			@Nullable Masker queryStringMasker) {
@@ -66,7 +69,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Creates a filter that logs through a writer's queue, or on the request thread when there is none.
+	 * Creates a filter that logs through a writer's queue, or on the request thread when
+	 * there is none.
 	 */
 	AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
 			@Nullable Masker queryStringMasker, @Nullable AccessLogWriter writer) {
@@ -103,14 +107,17 @@ class AccessLogFilter extends OncePerRequestFilter {
 		int status = response.getStatus();
 		if (failed && status < 400 && !response.isCommitted()) {
 			if (request.getAttribute(FINAL_STATUS_LISTENER) != null) {
-				// the exception is still on its way to the container, whose error page decides the status the
-				// client gets (503 for an unavailable dependency): log once the container is done with the request
+				// the exception is still on its way to the container, whose error page
+				// decides the status the
+				// client gets (503 for an unavailable dependency): log once the container
+				// is done with the request
 				Map<String, String> context = MDC.getCopyOfContextMap();
 				request.setAttribute(DEFERRED_LINE,
 						(Runnable) () -> log(request, response, response.getStatus(), start, context));
 				return;
 			}
-			// no listener sees the end of the request: the container answers an unhandled exception with 500
+			// no listener sees the end of the request: the container answers an unhandled
+			// exception with 500
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
 		log(request, response, status, start, (this.writer != null) ? MDC.getCopyOfContextMap() : null);
@@ -132,9 +139,10 @@ class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A listener that lets the filter log a request whose exception reached the container with the status the
-	 * container's error page answered (a 503 for an unavailable dependency, not a 500), once the container is
-	 * done with the request. Without it (a filter used on its own, MockMvc), such a request is logged as 500.
+	 * A listener that lets the filter log a request whose exception reached the container
+	 * with the status the container's error page answered (a 503 for an unavailable
+	 * dependency, not a 500), once the container is done with the request. Without it (a
+	 * filter used on its own, MockMvc), such a request is logged as 500.
 	 * @return the listener, to register with the servlet container
 	 */
 	static ServletRequestListener finalStatusListener() {
@@ -158,7 +166,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Logs a line, with its logging context in place when it was captured on another thread.
+	 * Logs a line, with its logging context in place when it was captured on another
+	 * thread.
 	 * @param line the line
 	 */
 	static void write(AccessLogLine line) {
@@ -196,8 +205,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Logs an asynchronous request once it completes, with the request id back in the logging context of
-	 * whichever thread completes it.
+	 * Logs an asynchronous request once it completes, with the request id back in the
+	 * logging context of whichever thread completes it.
 	 */
 	private final class CompletionListener implements AsyncListener {
 

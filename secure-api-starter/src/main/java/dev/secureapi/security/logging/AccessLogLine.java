@@ -5,7 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One access-log line, captured on the request thread with the logging context of the request.
+ * One access-log line, captured on the request thread with the logging context of the
+ * request.
  *
  * @param method the HTTP method
  * @param path the path, with the masked query string when it is logged

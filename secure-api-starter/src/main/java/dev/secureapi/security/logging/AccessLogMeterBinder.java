@@ -5,7 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Publishes {@code secure_api.access_log.dropped}: access-log lines dropped because the writer's queue was full.
+ * Publishes {@code secure_api.access_log.dropped}: access-log lines dropped because the
+ * writer's queue was full.
  */
 final class AccessLogMeterBinder implements MeterBinder {
 

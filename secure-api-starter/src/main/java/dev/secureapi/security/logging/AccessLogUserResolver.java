@@ -4,9 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names the authenticated user of a request for the access log. Called once the request has been handled. The
- * starter's default reads Spring Security's authentication when Spring Security is present, and the container's
- * user principal otherwise; define a bean of this type to name users another way.
+ * Names the authenticated user of a request for the access log. Called once the request
+ * has been handled. The starter's default reads Spring Security's authentication when
+ * Spring Security is present, and the container's user principal otherwise; define a bean
+ * of this type to name users another way.
  *
  * @since 0.1.0
  */
@@ -21,7 +22,8 @@ public interface AccessLogUserResolver {
 	@Nullable String resolve(HttpServletRequest request);
 
 	/**
-	 * A resolver that reads the container's {@link HttpServletRequest#getUserPrincipal() user principal}.
+	 * A resolver that reads the container's {@link HttpServletRequest#getUserPrincipal()
+	 * user principal}.
 	 * @return the resolver
 	 */
 	static AccessLogUserResolver userPrincipal() {

@@ -8,15 +8,17 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Hands access-log lines from request threads to one background thread that encodes and appends them, through a
- * bounded queue: a request thread never waits for the log (not for JSON encoding, masking or a slow console),
- * and when the queue is full the line is dropped and counted instead. A {@code java.util.concurrent} queue rather
- * than Logback's {@code AsyncAppender}: the latter is configured per appender (the access log shares the root
- * console appender that Spring Boot sets up) and does not count what it discards.
+ * Hands access-log lines from request threads to one background thread that encodes and
+ * appends them, through a bounded queue: a request thread never waits for the log (not
+ * for JSON encoding, masking or a slow console), and when the queue is full the line is
+ * dropped and counted instead. A {@code java.util.concurrent} queue rather than Logback's
+ * {@code AsyncAppender}: the latter is configured per appender (the access log shares the
+ * root console appender that Spring Boot sets up) and does not count what it discards.
  * <p>
- * The writer never waits on the queue: when it finds the queue empty it sleeps for {@link #IDLE_NANOS} and then
- * writes everything that arrived meanwhile. A request thread's offer therefore never wakes another thread (with a
- * waiting consumer, every line would cost a wake-up and a context switch, which on a small CPU share is more than
+ * The writer never waits on the queue: when it finds the queue empty it sleeps for
+ * {@link #IDLE_NANOS} and then writes everything that arrived meanwhile. A request
+ * thread's offer therefore never wakes another thread (with a waiting consumer, every
+ * line would cost a wake-up and a context switch, which on a small CPU share is more than
  * the offer itself); a line reaches the log at most that much later.
  */
 final class AccessLogWriter implements AutoCloseable {
@@ -53,7 +55,8 @@ final class AccessLogWriter implements AutoCloseable {
 	/**
 	 * Queues a line without waiting.
 	 * @param line the line
-	 * @return whether it was queued; {@code false} when the queue is full and the line was dropped
+	 * @return whether it was queued; {@code false} when the queue is full and the line
+	 * was dropped
 	 */
 	boolean offer(AccessLogLine line) {
 		if (this.queue.offer(line)) {

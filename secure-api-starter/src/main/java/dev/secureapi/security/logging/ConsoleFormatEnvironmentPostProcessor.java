@@ -12,11 +12,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Makes the console log masked when the application did not choose a structured format: with no
- * {@code logging.structured.format.console}, it sets one from {@code secure-api.logging.console-format} (ECS JSON by
- * default, or the kit's masked plain text). It runs before the logging system starts, after the application's
- * configuration files are loaded, and adds its value with the lowest precedence, so any setting of the application
- * wins.
+ * Makes the console log masked when the application did not choose a structured format:
+ * with no {@code logging.structured.format.console}, it sets one from
+ * {@code secure-api.logging.console-format} (ECS JSON by default, or the kit's masked
+ * plain text). It runs before the logging system starts, after the application's
+ * configuration files are loaded, and adds its value with the lowest precedence, so any
+ * setting of the application wins.
  */
 class ConsoleFormatEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -40,7 +41,8 @@ class ConsoleFormatEnvironmentPostProcessor implements EnvironmentPostProcessor,
 				.orElse(ConsoleFormat.ECS);
 		}
 		catch (BindException ex) {
-			// the context's property binding reports the bad value with its analyzer; until then logs stay masked
+			// the context's property binding reports the bad value with its analyzer;
+			// until then logs stay masked
 			format = ConsoleFormat.ECS;
 		}
 		environment.getPropertySources()

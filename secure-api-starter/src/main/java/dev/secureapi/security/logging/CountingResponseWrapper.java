@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the body bytes written through a response, without buffering or keeping any of them. Writes go straight
- * to the wrapped response's stream or writer; characters written through the writer are counted in the response's
- * character encoding.
+ * Counts the body bytes written through a response, without buffering or keeping any of
+ * them. Writes go straight to the wrapped response's stream or writer; characters written
+ * through the writer are counted in the response's character encoding.
  */
 class CountingResponseWrapper extends HttpServletResponseWrapper {
 

@@ -1,11 +1,7 @@
 package dev.secureapi.security.logging;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.proxy.ClientIpResolver;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestListener;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,11 +17,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+
 /**
- * Auto-configuration for the access log and the logging production checks. Masking of structured log output is
- * not configured here: Spring Boot's logging system creates {@link MaskingJsonMembersCustomizer} before any
- * application context exists, from {@code META-INF/spring.factories}; these properties are bound here so that an
- * invalid setting stops the application with a clear message.
+ * Auto-configuration for the access log and the logging production checks. Masking of
+ * structured log output is not configured here: Spring Boot's logging system creates
+ * {@link MaskingJsonMembersCustomizer} before any application context exists, from
+ * {@code META-INF/spring.factories}; these properties are bound here so that an invalid
+ * setting stops the application with a clear message.
  *
  * @since 0.1.0
  */
@@ -46,8 +47,10 @@ public final class LoggingAutoConfiguration {
 	static class LogbackEncoderConfiguration {
 
 		/**
-		 * Encodes structured log lines with one string encoding per line (see {@link StringFormattingEncoder}).
-		 * @return the callback that replaces the encoders once the context's singletons exist
+		 * Encodes structured log lines with one string encoding per line (see
+		 * {@link StringFormattingEncoder}).
+		 * @return the callback that replaces the encoders once the context's singletons
+		 * exist
 		 */
 		@Bean
 		static SmartInitializingSingleton structuredLogStringEncoding() {
@@ -74,7 +77,10 @@ public final class LoggingAutoConfiguration {
 			return SecureApiFilterOrders.registration(filter, SecureApiFilterOrders.ACCESS_LOG);
 		}
 
-		/** A request whose exception reached the container is logged with the error page's status. */
+		/**
+		 * A request whose exception reached the container is logged with the error page's
+		 * status.
+		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "accessLogFinalStatusListenerRegistration")
 		ServletListenerRegistrationBean<ServletRequestListener> accessLogFinalStatusListenerRegistration() {

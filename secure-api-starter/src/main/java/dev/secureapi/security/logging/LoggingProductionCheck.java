@@ -3,16 +3,16 @@ package dev.secureapi.security.logging;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.secureapi.security.production.ProductionCheck;
-import dev.secureapi.security.production.ProductionFinding;
-
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import dev.secureapi.security.production.ProductionCheck;
+import dev.secureapi.security.production.ProductionFinding;
+
 /**
- * Reports log output that secure-api cannot mask: console or file output without a structured format (the
- * starter sets the console's when it is not set, so this is a safety net for the console), and masking switched
- * off.
+ * Reports log output that secure-api cannot mask: console or file output without a
+ * structured format (the starter sets the console's when it is not set, so this is a
+ * safety net for the console), and masking switched off.
  */
 class LoggingProductionCheck implements ProductionCheck {
 

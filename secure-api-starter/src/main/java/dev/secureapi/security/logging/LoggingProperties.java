@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.constraints.Min;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -28,9 +27,9 @@ public class LoggingProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * Console log format set when logging.structured.format.console is not: ecs, logstash or gelf (JSON lines) or
-	 * plain (one line of text per event, for a terminal). Every one is masked; a format set through
-	 * logging.structured.format.console wins.
+	 * Console log format set when logging.structured.format.console is not: ecs, logstash
+	 * or gelf (JSON lines) or plain (one line of text per event, for a terminal). Every
+	 * one is masked; a format set through logging.structured.format.console wins.
 	 */
 	private ConsoleFormat consoleFormat = ConsoleFormat.ECS;
 
@@ -86,27 +85,29 @@ public class LoggingProperties implements Validator {
 	public static class AccessLog {
 
 		/**
-		 * Whether one line is logged per request (logger "secure-api.access") with method, path, status,
-		 * duration_ms, client_ip, user, request_id and bytes as structured key/value pairs. Headers and bodies are
-		 * never logged.
+		 * Whether one line is logged per request (logger "secure-api.access") with
+		 * method, path, status, duration_ms, client_ip, user, request_id and bytes as
+		 * structured key/value pairs. Headers and bodies are never logged.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Whether the logged path includes the query string. Values of parameters under the masking keys, and
-		 * whatever the masking rules recognise, are masked.
+		 * Whether the logged path includes the query string. Values of parameters under
+		 * the masking keys, and whatever the masking rules recognise, are masked.
 		 */
 		private boolean includeQueryString;
 
 		/**
-		 * Whether lines are written by a background thread through a bounded queue, so that a request never waits
-		 * for the log; a line that finds the queue full is dropped and counted in "secure_api.access_log.dropped".
-		 * When false, each line is written on the request thread.
+		 * Whether lines are written by a background thread through a bounded queue, so
+		 * that a request never waits for the log; a line that finds the queue full is
+		 * dropped and counted in "secure_api.access_log.dropped". When false, each line
+		 * is written on the request thread.
 		 */
 		private boolean async = true;
 
 		/**
-		 * How many access-log lines may wait to be written before further lines are dropped.
+		 * How many access-log lines may wait to be written before further lines are
+		 * dropped.
 		 */
 		@Min(1)
 		private int queueCapacity = 8192;
@@ -146,20 +147,23 @@ public class LoggingProperties implements Validator {
 	}
 
 	/**
-	 * Masking settings, applied to structured (JSON) log output and the kit's plain console format.
+	 * Masking settings, applied to structured (JSON) log output and the kit's plain
+	 * console format.
 	 */
 	public static class MaskingSettings {
 
 		/**
-		 * Whether log output is masked: every structured (JSON) format and the kit's plain console format. A
-		 * plain-text pattern layout of the application's own is never masked.
+		 * Whether log output is masked: every structured (JSON) format and the kit's
+		 * plain console format. A plain-text pattern layout of the application's own is
+		 * never masked.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Names whose values are masked as a whole in JSON members, MDC entries, key/value pairs, key=value text
-		 * and query strings. Compared ignoring case and separators; a name also matches when it ends with a key.
-		 * Setting this replaces the default list: password, passwd, secret, token, authorization, cookie,
+		 * Names whose values are masked as a whole in JSON members, MDC entries,
+		 * key/value pairs, key=value text and query strings. Compared ignoring case and
+		 * separators; a name also matches when it ends with a key. Setting this replaces
+		 * the default list: password, passwd, secret, token, authorization, cookie,
 		 * set-cookie, api-key, private-key, credentials.
 		 */
 		private List<String> keys = new ArrayList<>(Masking.DEFAULT_KEYS);

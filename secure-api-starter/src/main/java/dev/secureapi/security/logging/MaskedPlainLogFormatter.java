@@ -11,19 +11,17 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
-
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.core.env.Environment;
 
 /**
- * Plain-text console lines, masked by the same rules as the JSON formats: what {@code secure-api.logging.console-format
- * = plain} selects. A line reads like Spring Boot's default console pattern, followed by the event's key/value pairs
- * and MDC entries:
- * <pre>
+ * Plain-text console lines, masked by the same rules as the JSON formats: what
+ * {@code secure-api.logging.console-format
+ * = plain} selects. A line reads like Spring Boot's default console pattern, followed by
+ * the event's key/value pairs and MDC entries: <pre>
  * 2026-01-05T10:15:30.123Z  INFO 4242 --- [nio-8080-exec-1] secure-api.access : GET /api/v1/users 200 12ms method=GET ... request_id=...
- * </pre>
- * It is a structured-logging formatter (not a pattern layout) because that is the one place Spring Boot's logging
- * lets a starter see every event before it is written.
+ * </pre> It is a structured-logging formatter (not a pattern layout) because that is the
+ * one place Spring Boot's logging lets a starter see every event before it is written.
  *
  * @since 0.1.0
  */
@@ -40,7 +38,8 @@ public class MaskedPlainLogFormatter implements StructuredLogFormatter<ILoggingE
 
 	/**
 	 * Creates a formatter configured from the environment.
-	 * @param environment the environment holding the {@code secure-api.logging.*} properties
+	 * @param environment the environment holding the {@code secure-api.logging.*}
+	 * properties
 	 */
 	public MaskedPlainLogFormatter(Environment environment) {
 		this.masker = MaskingJsonMembersCustomizer.masker(environment);

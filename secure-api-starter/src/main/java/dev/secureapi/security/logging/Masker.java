@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**
- * A set of masking rules: the built-in patterns of {@link Masking} (bearer and basic credentials, JWTs, e-mail
- * addresses, card numbers, credential headers), {@code key=value} pairs and JSON members under sensitive keys, and
- * extra regular expressions. Thread-safe.
+ * A set of masking rules: the built-in patterns of {@link Masking} (bearer and basic
+ * credentials, JWTs, e-mail addresses, card numbers, credential headers),
+ * {@code key=value} pairs and JSON members under sensitive keys, and extra regular
+ * expressions. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -24,16 +24,17 @@ public final class Masker {
 
 	private static final String MASK = Masking.MASK;
 
-	private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
-			"(?i)(?<![a-z0-9-])((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*)"
-					+ "(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\r\\n]+)");
+	private static final Pattern CREDENTIAL_HEADER = Pattern
+		.compile("(?i)(?<![a-z0-9-])((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*)"
+				+ "(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\r\\n]+)");
 
 	private static final Pattern BEARER = Pattern.compile("(?i)(?<![a-z0-9])(bearer)\\s+[a-z0-9._~+/-]{8,}=*");
 
-	private static final Pattern BASIC = Pattern.compile("(?i)(?<![a-z0-9])(basic)\\s+([a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])");
+	private static final Pattern BASIC = Pattern
+		.compile("(?i)(?<![a-z0-9])(basic)\\s+([a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])");
 
-	private static final Pattern JWT = Pattern
-		.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+){0,2}");
+	private static final Pattern JWT = Pattern.compile(
+			"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+){0,2}");
 
 	private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*"
 			+ "@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,})");
@@ -43,8 +44,7 @@ public final class Masker {
 	private static final Pattern NAME_SEPARATOR = Pattern
 		.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]++)([\"']?\\s*+[:=]\\s*+)");
 
-	private static final Pattern VALUE = Pattern
-		.compile("\"(?:[^\"\\\\]|\\\\.)*+\"|'[^']*+'|[^\\s\"'&,;)}\\]]++");
+	private static final Pattern VALUE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*+\"|'[^']*+'|[^\\s\"'&,;)}\\]]++");
 
 	private final List<String> keys;
 
@@ -52,9 +52,10 @@ public final class Masker {
 
 	/**
 	 * Creates rules.
-	 * @param keys names whose values are always masked, compared ignoring case and separators ({@code api-key}
-	 * matches {@code X-Api-Key}, {@code api_key} and {@code apiKey}); a name also matches when it ends with a key
-	 * ({@code password} matches {@code db.password})
+	 * @param keys names whose values are always masked, compared ignoring case and
+	 * separators ({@code api-key} matches {@code X-Api-Key}, {@code api_key} and
+	 * {@code apiKey}); a name also matches when it ends with a key ({@code password}
+	 * matches {@code db.password})
 	 * @param patterns extra regular expressions whose every match is masked
 	 * @throws IllegalArgumentException if a pattern is not a valid regular expression
 	 */
@@ -73,7 +74,8 @@ public final class Masker {
 	 * @param regex the expression
 	 * @param name how the setting is named in an error message
 	 * @return the pattern
-	 * @throws IllegalArgumentException with a message naming the setting when it is not valid
+	 * @throws IllegalArgumentException with a message naming the setting when it is not
+	 * valid
 	 */
 	static Pattern compile(String regex, String name) {
 		Assert.hasLength(regex, () -> "Masking pattern " + name + " must not be empty");
@@ -113,7 +115,8 @@ public final class Masker {
 		if (text.length() < 6) {
 			return text;
 		}
-		// cheap checks first: most logged values (paths, ids, logger and thread names) need no regex at all
+		// cheap checks first: most logged values (paths, ids, logger and thread names)
+		// need no regex at all
 		boolean hasSeparator = text.indexOf('=') >= 0 || text.indexOf(':') >= 0;
 		String result = text;
 		if (hasSeparator && (containsIgnoringCase(result, "authorization") || containsIgnoringCase(result, "cookie"))) {
@@ -146,8 +149,9 @@ public final class Masker {
 	}
 
 	/**
-	 * Masks the value of every {@code name=value}, {@code name: value} or {@code "name":"value"} pair whose name is
-	 * sensitive. A pair whose name is not sensitive is stepped over name by name, not value by value, so that
+	 * Masks the value of every {@code name=value}, {@code name: value} or
+	 * {@code "name":"value"} pair whose name is sensitive. A pair whose name is not
+	 * sensitive is stepped over name by name, not value by value, so that
 	 * {@code x=db.password=secret} is still caught.
 	 */
 	private String maskSensitiveValues(String text) {
@@ -179,7 +183,8 @@ public final class Masker {
 	}
 
 	/**
-	 * Masks a query string: values of sensitive parameters are replaced, then the text rules apply.
+	 * Masks a query string: values of sensitive parameters are replaced, then the text
+	 * rules apply.
 	 * @param query the query string, without {@code ?}
 	 * @return the masked query string
 	 */
@@ -209,9 +214,9 @@ public final class Masker {
 	}
 
 	/**
-	 * Whether the text has a run of at least 13 digits, single spaces or hyphens allowed between two digits: the
-	 * only place {@code CARD} can match. Ids such as UUIDs and trace ids have many digits but not such a run, so
-	 * they skip the expression.
+	 * Whether the text has a run of at least 13 digits, single spaces or hyphens allowed
+	 * between two digits: the only place {@code CARD} can match. Ids such as UUIDs and
+	 * trace ids have many digits but not such a run, so they skip the expression.
 	 */
 	private static boolean hasCardCandidate(String text) {
 		int run = 0;

@@ -5,12 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masking for application code, with the same rules the masked JSON logs apply. Use it where a value is logged or
- * shown and must not be readable in full:
- * <pre class="code">
+ * Masking for application code, with the same rules the masked JSON logs apply. Use it
+ * where a value is logged or shown and must not be readable in full: <pre class="code">
  * log.info("Password reset requested for {}", Masking.email(user.getEmail()));
- * </pre>
- * Every method returns {@code "null"} for a {@code null} argument, as a log statement would print it.
+ * </pre> Every method returns {@code "null"} for a {@code null} argument, as a log
+ * statement would print it.
  *
  * @since 0.1.0
  */
@@ -20,10 +19,11 @@ public final class Masking {
 	public static final String MASK = "****";
 
 	/**
-	 * The default sensitive keys: values under these names (and names ending with them) are masked as a whole.
+	 * The default sensitive keys: values under these names (and names ending with them)
+	 * are masked as a whole.
 	 */
-	public static final List<String> DEFAULT_KEYS = List.of("password", "passwd", "secret", "token",
-			"authorization", "cookie", "set-cookie", "api-key", "private-key", "credentials");
+	public static final List<String> DEFAULT_KEYS = List.of("password", "passwd", "secret", "token", "authorization",
+			"cookie", "set-cookie", "api-key", "private-key", "credentials");
 
 	private static final Masker DEFAULT = new Masker(DEFAULT_KEYS, List.of());
 
@@ -33,8 +33,9 @@ public final class Masking {
 	}
 
 	/**
-	 * Masks an e-mail address, keeping its first character and its domain: {@code alice@example.com} becomes
-	 * {@code a***@example.com}. A value that is not an e-mail address is masked as a whole.
+	 * Masks an e-mail address, keeping its first character and its domain:
+	 * {@code alice@example.com} becomes {@code a***@example.com}. A value that is not an
+	 * e-mail address is masked as a whole.
 	 * @param email the address
 	 * @return the masked address
 	 */
@@ -50,8 +51,9 @@ public final class Masking {
 	}
 
 	/**
-	 * Masks a token, API key or similar credential, keeping at most its first four characters (which identify the
-	 * kind of token, not the token): values of eight characters or fewer are masked as a whole.
+	 * Masks a token, API key or similar credential, keeping at most its first four
+	 * characters (which identify the kind of token, not the token): values of eight
+	 * characters or fewer are masked as a whole.
 	 * @param token the token
 	 * @return the masked token
 	 */
@@ -72,10 +74,12 @@ public final class Masking {
 	}
 
 	/**
-	 * Masks what the default rules recognise in free text: bearer and basic credentials, JWTs,
-	 * {@code password=...}-style pairs and JSON members under the {@link #DEFAULT_KEYS default keys},
-	 * {@code Authorization}/{@code Cookie}/{@code Set-Cookie} header values, e-mail addresses (partially) and
-	 * card numbers that pass the Luhn check (keeping the last four digits).
+	 * Masks what the default rules recognise in free text: bearer and basic credentials,
+	 * JWTs, {@code password=...}-style pairs and JSON members under the
+	 * {@link #DEFAULT_KEYS default keys},
+	 * {@code Authorization}/{@code Cookie}/{@code Set-Cookie} header values, e-mail
+	 * addresses (partially) and card numbers that pass the Luhn check (keeping the last
+	 * four digits).
 	 * @param text the text
 	 * @return the masked text
 	 */

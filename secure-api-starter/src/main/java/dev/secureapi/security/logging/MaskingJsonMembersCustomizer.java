@@ -4,7 +4,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.json.JsonWriter;
@@ -15,14 +14,16 @@ import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersC
 import org.springframework.core.env.Environment;
 
 /**
- * Masks Spring Boot's structured (JSON) log output: the value of every member, MDC entry or key/value pair whose
- * name is a sensitive key is replaced as a whole, and every other string value (message, MDC, key/value pairs,
- * exception messages and stack traces) goes through the text rules of {@link Masker}.
+ * Masks Spring Boot's structured (JSON) log output: the value of every member, MDC entry
+ * or key/value pair whose name is a sensitive key is replaced as a whole, and every other
+ * string value (message, MDC, key/value pairs, exception messages and stack traces) goes
+ * through the text rules of {@link Masker}.
  * <p>
- * Spring Boot's logging system creates this customizer for every JSON format (ECS, Logstash, GELF) because the
- * starter lists it in {@code META-INF/spring.factories}; it reads {@code secure-api.logging.masking.*} from the
- * {@link Environment}. An invalid setting does not break logging: the default rules apply and the application
- * context refuses to start with a message naming the setting.
+ * Spring Boot's logging system creates this customizer for every JSON format (ECS,
+ * Logstash, GELF) because the starter lists it in {@code META-INF/spring.factories}; it
+ * reads {@code secure-api.logging.masking.*} from the {@link Environment}. An invalid
+ * setting does not break logging: the default rules apply and the application context
+ * refuses to start with a message naming the setting.
  *
  * @since 0.1.0
  */
@@ -32,7 +33,8 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 
 	/**
 	 * Creates a customizer configured from the environment.
-	 * @param environment the environment holding the {@code secure-api.logging.*} properties
+	 * @param environment the environment holding the {@code secure-api.logging.*}
+	 * properties
 	 */
 	public MaskingJsonMembersCustomizer(Environment environment) {
 		// one constructor only: SpringFactoriesLoader refuses a class with several
@@ -53,7 +55,8 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 			return settings.toMasker();
 		}
 		catch (IllegalArgumentException ex) {
-			// the context's property validation reports the bad setting; until then the defaults apply
+			// the context's property validation reports the bad setting; until then the
+			// defaults apply
 			return new LoggingProperties.MaskingSettings().toMasker();
 		}
 	}
@@ -85,8 +88,9 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 		}
 
 		/**
-		 * Whether a value is left as it is: members, elements and entries of structured values are processed one
-		 * by one, and numbers, booleans, times and enums cannot carry a secret.
+		 * Whether a value is left as it is: members, elements and entries of structured
+		 * values are processed one by one, and numbers, booleans, times and enums cannot
+		 * carry a secret.
 		 */
 		private static boolean isExempt(Object value) {
 			return value instanceof Number || value instanceof Boolean || value instanceof Map<?, ?>

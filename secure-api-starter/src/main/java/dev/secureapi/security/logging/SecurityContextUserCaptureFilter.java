@@ -6,15 +6,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs inside Spring Security's filter chain (ordered right after it) and records the authenticated user's name as
- * a request attribute once the request has been handled, while the security context is still in place, for
- * {@link SecurityContextUserResolver}.
+ * Runs inside Spring Security's filter chain (ordered right after it) and records the
+ * authenticated user's name as a request attribute once the request has been handled,
+ * while the security context is still in place, for {@link SecurityContextUserResolver}.
  */
 class SecurityContextUserCaptureFilter extends OncePerRequestFilter {
 

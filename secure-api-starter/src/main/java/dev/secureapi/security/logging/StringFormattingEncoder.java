@@ -15,20 +15,21 @@ import ch.qos.logback.core.encoder.EncoderBase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Encodes a Logback event with the formatter of Spring Boot's {@link StructuredLogEncoder} (ECS, Logstash, GELF or
- * the kit's masked text, with every customizer such as the masking) into the same bytes, but by formatting the line
- * into a string and encoding that once. Spring Boot 4.0's encoder writes the JSON through an
- * {@code OutputStreamWriter}, which runs the charset encoder once per character; for an access-log line that is
- * most of the line's cost (spring-projects/spring-boot#49428, changed in 4.1).
+ * Encodes a Logback event with the formatter of Spring Boot's
+ * {@link StructuredLogEncoder} (ECS, Logstash, GELF or the kit's masked text, with every
+ * customizer such as the masking) into the same bytes, but by formatting the line into a
+ * string and encoding that once. Spring Boot 4.0's encoder writes the JSON through an
+ * {@code OutputStreamWriter}, which runs the charset encoder once per character; for an
+ * access-log line that is most of the line's cost (spring-projects/spring-boot#49428,
+ * changed in 4.1).
  * <p>
- * {@link #install} puts one in place of every started {@code StructuredLogEncoder} of the appenders attached to the
- * loggers; anything it does not recognise is left as it is.
+ * {@link #install} puts one in place of every started {@code StructuredLogEncoder} of the
+ * appenders attached to the loggers; anything it does not recognise is left as it is.
  */
 final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -57,7 +58,8 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	/**
-	 * Replaces the structured encoders of the current Logback context's output stream appenders.
+	 * Replaces the structured encoders of the current Logback context's output stream
+	 * appenders.
 	 * @return how many encoders were replaced
 	 */
 	static int install() {

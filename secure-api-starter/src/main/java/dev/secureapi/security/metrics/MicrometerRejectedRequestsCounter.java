@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.util.Assert;
 
 /**
@@ -34,7 +33,8 @@ class MicrometerRejectedRequestsCounter implements RejectedRequestsCounter {
 	}
 
 	private Counter register(String reason) {
-		// a reason is a fixed word, never request data: anything else would let clients blow up the tag cardinality
+		// a reason is a fixed word, never request data: anything else would let clients
+		// blow up the tag cardinality
 		Assert.isTrue(REASON.matcher(reason).matches(),
 				() -> "Rejection reason '" + reason + "' must match " + REASON.pattern());
 		return Counter.builder(METRIC_NAME)

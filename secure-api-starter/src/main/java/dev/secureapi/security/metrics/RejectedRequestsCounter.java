@@ -1,9 +1,11 @@
 package dev.secureapi.security.metrics;
 
 /**
- * Counts requests the kit refused, by reason. Filters of every secure-api module report through this one bean, so
- * a dashboard sees all rejections in one metric ({@value #METRIC_NAME}, tagged {@code reason}). Reasons are a small
- * fixed vocabulary (the constants here, or a module's own of the same shape); never a path, address or user.
+ * Counts requests the kit refused, by reason. Filters of every secure-api module report
+ * through this one bean, so a dashboard sees all rejections in one metric
+ * ({@value #METRIC_NAME}, tagged {@code reason}). Reasons are a small fixed vocabulary
+ * (the constants here, or a module's own of the same shape); never a path, address or
+ * user.
  *
  * @since 0.1.0
  */
@@ -33,7 +35,8 @@ public interface RejectedRequestsCounter {
 
 	/**
 	 * Counts one rejected request.
-	 * @param reason why it was refused: lower-case letters, digits and underscores, at most 32 characters
+	 * @param reason why it was refused: lower-case letters, digits and underscores, at
+	 * most 32 characters
 	 */
 	void increment(String reason);
 

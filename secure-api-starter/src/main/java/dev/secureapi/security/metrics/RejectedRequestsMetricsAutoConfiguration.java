@@ -1,7 +1,6 @@
 package dev.secureapi.security.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the rejected-requests counter. There is always a {@link RejectedRequestsCounter} bean for
- * filters to report to: backed by Micrometer when a {@link MeterRegistry} bean exists (and
- * {@code secure-api.metrics.enabled} is not false), a no-op otherwise.
+ * Auto-configuration for the rejected-requests counter. There is always a
+ * {@link RejectedRequestsCounter} bean for filters to report to: backed by Micrometer
+ * when a {@link MeterRegistry} bean exists (and {@code secure-api.metrics.enabled} is not
+ * false), a no-op otherwise.
  *
  * @since 0.1.0
  */
@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(RejectedRequestsMetricsProperties.class)
 public final class RejectedRequestsMetricsAutoConfiguration {
 
-	// bean methods are processed after member classes, so this no-op only exists when Micrometer's does not
+	// bean methods are processed after member classes, so this no-op only exists when
+	// Micrometer's does not
 	@Bean
 	@ConditionalOnMissingBean(RejectedRequestsCounter.class)
 	RejectedRequestsCounter rejectedRequestsCounter() {

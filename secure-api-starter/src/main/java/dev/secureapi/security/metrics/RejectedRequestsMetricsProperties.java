@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
 public class RejectedRequestsMetricsProperties {
 
 	/**
-	 * Whether requests the kit refuses are counted in the "secure_api.requests.rejected" counter, tagged with the
-	 * reason, when Micrometer and a MeterRegistry are present.
+	 * Whether requests the kit refuses are counted in the "secure_api.requests.rejected"
+	 * counter, tagged with the reason, when Micrometer and a MeterRegistry are present.
 	 */
 	private boolean enabled = true;
 

@@ -1,5 +1,6 @@
 /**
- * Counters of requests the kit's filters refused, by low-cardinality reason, for Micrometer.
+ * Counters of requests the kit's filters refused, by low-cardinality reason, for
+ * Micrometer.
  */
 @NullMarked
 package dev.secureapi.security.metrics;

@@ -1,7 +1,6 @@
 package dev.secureapi.security.observation;
 
 import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,12 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
- * Auto-configuration that keeps Spring Security from wrapping every filter of its chain, and every
- * authorization decision, in a Micrometer observation once an {@link ObservationRegistry} exists (as soon as
- * actuator is present). With {@link SecurityObservationSettings#shouldObserveRequests()} off, Spring Security does
- * not install its observing filter-chain decorator at all, so the cost is gone, not only the output. Set
- * {@code secure-api.observation.security-filters=true} to get Spring Security's defaults back; a
- * {@link SecurityObservationSettings} bean of the application's own wins either way.
+ * Auto-configuration that keeps Spring Security from wrapping every filter of its chain,
+ * and every authorization decision, in a Micrometer observation once an
+ * {@link ObservationRegistry} exists (as soon as actuator is present). With
+ * {@link SecurityObservationSettings#shouldObserveRequests()} off, Spring Security does
+ * not install its observing filter-chain decorator at all, so the cost is gone, not only
+ * the output. Set {@code secure-api.observation.security-filters=true} to get Spring
+ * Security's defaults back; a {@link SecurityObservationSettings} bean of the
+ * application's own wins either way.
  *
  * @since 0.1.0
  */

@@ -14,10 +14,11 @@ public class ObservationProperties {
 	public static final String PREFIX = "secure-api.observation";
 
 	/**
-	 * Whether Spring Security records its own observations of every request: one per filter of its chain
-	 * ("spring.security.filterchains", "spring.security.filters") and one per authorization decision. Off by
-	 * default because they cost about as much as the rest of the security stack; Spring MVC's
-	 * "http.server.requests" is recorded either way, and logins (authentication observations) stay observed.
+	 * Whether Spring Security records its own observations of every request: one per
+	 * filter of its chain ("spring.security.filterchains", "spring.security.filters") and
+	 * one per authorization decision. Off by default because they cost about as much as
+	 * the rest of the security stack; Spring MVC's "http.server.requests" is recorded
+	 * either way, and logins (authentication observations) stay observed.
 	 */
 	private boolean securityFilters;
 

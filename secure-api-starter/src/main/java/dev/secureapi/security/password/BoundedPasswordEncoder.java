@@ -5,16 +5,17 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.Assert;
 
 /**
- * Lets at most a fixed number of threads hash or verify passwords at the same time. Password hashing is built to be
- * expensive (Argon2id: tens of milliseconds of CPU and 19 MiB per hash), so logins arriving faster than the
- * machine can hash would otherwise take every core and starve the rest of the API; here a caller waits at most
- * {@code maxWait} for a permit and then gets {@link PasswordHashingBusyException} (503 with {@code Retry-After}).
- * {@link #upgradeEncoding} only reads the hash's prefix and is not limited.
+ * Lets at most a fixed number of threads hash or verify passwords at the same time.
+ * Password hashing is built to be expensive (Argon2id: tens of milliseconds of CPU and 19
+ * MiB per hash), so logins arriving faster than the machine can hash would otherwise take
+ * every core and starve the rest of the API; here a caller waits at most {@code maxWait}
+ * for a permit and then gets {@link PasswordHashingBusyException} (503 with
+ * {@code Retry-After}). {@link #upgradeEncoding} only reads the hash's prefix and is not
+ * limited.
  *
  * @since 0.1.0
  */

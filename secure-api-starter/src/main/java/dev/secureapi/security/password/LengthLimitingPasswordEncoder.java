@@ -1,13 +1,12 @@
 package dev.secureapi.security.password;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Refuses passwords longer than a limit before they reach the hash function, so a megabyte-long "password"
- * costs nothing (hash-DoS). {@link #matches} answers {@code false}, {@link #encode} throws
- * {@link PasswordTooLongException}.
+ * Refuses passwords longer than a limit before they reach the hash function, so a
+ * megabyte-long "password" costs nothing (hash-DoS). {@link #matches} answers
+ * {@code false}, {@link #encode} throws {@link PasswordTooLongException}.
  *
  * @since 0.1.0
  */

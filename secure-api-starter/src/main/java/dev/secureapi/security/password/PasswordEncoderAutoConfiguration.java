@@ -15,10 +15,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 /**
- * Auto-configuration for password hashing: a {@link DelegatingPasswordEncoder} that hashes new passwords with
- * Argon2id ({@code {argon2}} prefix), still verifies bcrypt and PBKDF2 hashes (reporting them through
- * {@code upgradeEncoding} so they are re-hashed at the next login), refuses over-long passwords before
- * hashing. Logins through {@code AuthenticationService} hash on a bounded pool
+ * Auto-configuration for password hashing: a {@link DelegatingPasswordEncoder} that
+ * hashes new passwords with Argon2id ({@code {argon2}} prefix), still verifies bcrypt and
+ * PBKDF2 hashes (reporting them through {@code upgradeEncoding} so they are re-hashed at
+ * the next login), refuses over-long passwords before hashing. Logins through
+ * {@code AuthenticationService} hash on a bounded pool
  * ({@code secure-api.password.hashing.*}).
  *
  * @since 0.1.0

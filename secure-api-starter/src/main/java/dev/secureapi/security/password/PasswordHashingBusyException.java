@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Thrown when every password-hashing slot stayed busy for longer than the configured wait. Answered with 503
- * problem+json and a {@code Retry-After} header (in seconds).
+ * Thrown when every password-hashing slot stayed busy for longer than the configured
+ * wait. Answered with 503 problem+json and a {@code Retry-After} header (in seconds).
  *
  * @since 0.1.0
  */

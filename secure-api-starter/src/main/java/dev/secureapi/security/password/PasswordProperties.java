@@ -4,16 +4,15 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration properties for password hashing. The Argon2id defaults are the first configuration of OWASP's
- * Password Storage Cheat Sheet: 19 MiB of memory, 2 iterations, 1 degree of parallelism.
+ * Configuration properties for password hashing. The Argon2id defaults are the first
+ * configuration of OWASP's Password Storage Cheat Sheet: 19 MiB of memory, 2 iterations,
+ * 1 degree of parallelism.
  *
  * @since 0.1.0
  */
@@ -67,19 +66,22 @@ public class PasswordProperties {
 	}
 
 	/**
-	 * Limits on concurrent password hashing, so that a burst of logins cannot take every core.
+	 * Limits on concurrent password hashing, so that a burst of logins cannot take every
+	 * core.
 	 */
 	public static class Hashing {
 
 		/**
-		 * How many logins through the token endpoint (AuthenticationService) may hash a password at the same time.
-		 * Defaults to the number of processors available to the JVM.
+		 * How many logins through the token endpoint (AuthenticationService) may hash a
+		 * password at the same time. Defaults to the number of processors available to
+		 * the JVM.
 		 */
 		@Min(1)
 		private @Nullable Integer maxConcurrent;
 
 		/**
-		 * How long a login waits for a free hashing slot before it is answered with 503 and Retry-After.
+		 * How long a login waits for a free hashing slot before it is answered with 503
+		 * and Retry-After.
 		 */
 		@NotNull
 		private Duration maxWait = Duration.ofMillis(100);

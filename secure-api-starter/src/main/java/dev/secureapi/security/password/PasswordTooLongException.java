@@ -1,8 +1,8 @@
 package dev.secureapi.security.password;
 
 /**
- * A password longer than {@code secure-api.password.max-length} was given to be hashed. Validate the length in
- * the request (a 400) before it gets here.
+ * A password longer than {@code secure-api.password.max-length} was given to be hashed.
+ * Validate the length in the request (a 400) before it gets here.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 /**
- * Password hashing: Argon2id by default, bcrypt and PBKDF2 accepted, over-long passwords refused.
+ * Password hashing: Argon2id by default, bcrypt and PBKDF2 accepted, over-long passwords
+ * refused.
  */
 @NullMarked
 package dev.secureapi.security.password;

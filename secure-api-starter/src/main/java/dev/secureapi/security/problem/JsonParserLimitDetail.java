@@ -8,20 +8,25 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
- * The detail of a 400 for a JSON body over one of the parser's limits: which limit, its value and the property
- * that sets it, instead of Spring's bare "Failed to read request". Jackson's own message is never shown.
+ * The detail of a 400 for a JSON body over one of the parser's limits: which limit, its
+ * value and the property that sets it, instead of Spring's bare "Failed to read request".
+ * Jackson's own message is never shown.
  */
 final class JsonParserLimitDetail {
 
-	/** Jackson's messages end with "exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)". */
-	private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+), from \\W*StreamReadConstraints\\.(getMax\\w+)\\(\\)");
+	/**
+	 * Jackson's messages end with "exceeds the maximum allowed (64, from
+	 * `StreamReadConstraints.getMaxNestingDepth()`)".
+	 */
+	private static final Pattern LIMIT = Pattern
+		.compile("maximum allowed \\((\\d+), from \\W*StreamReadConstraints\\.(getMax\\w+)\\(\\)");
 
-	private static final Map<String, String[]> LIMITS = Map.of(
-			"getMaxNestingDepth", new String[] { "nesting depth", "max-nesting-depth" },
-			"getMaxStringLength", new String[] { "string length", "max-string-length" },
-			"getMaxNumberLength", new String[] { "number length", "max-number-length" },
-			"getMaxNameLength", new String[] { "property name length", "max-name-length" },
-			"getMaxDocumentLength", new String[] { "document length", "max-document-length" });
+	private static final Map<String, String[]> LIMITS = Map.of("getMaxNestingDepth",
+			new String[] { "nesting depth", "max-nesting-depth" }, "getMaxStringLength",
+			new String[] { "string length", "max-string-length" }, "getMaxNumberLength",
+			new String[] { "number length", "max-number-length" }, "getMaxNameLength",
+			new String[] { "property name length", "max-name-length" }, "getMaxDocumentLength",
+			new String[] { "document length", "max-document-length" });
 
 	private JsonParserLimitDetail() {
 	}

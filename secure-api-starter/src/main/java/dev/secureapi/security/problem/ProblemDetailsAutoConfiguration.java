@@ -2,9 +2,6 @@ package dev.secureapi.security.problem;
 
 import java.util.Map;
 
-import dev.secureapi.security.headers.SecurityHeaders;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,12 +18,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.security.headers.SecurityHeaders;
 
 /**
- * Auto-configuration for problem+json error responses. The {@link ProblemResponseWriter} is always there, so every
- * rejection the kit's filters and the other starters write stays problem+json;
- * {@code secure-api.problem.enabled=false} switches off only the MVC exception handler, the error controller and
- * Tomcat's error report valve, leaving those to Spring Boot.
+ * Auto-configuration for problem+json error responses. The {@link ProblemResponseWriter}
+ * is always there, so every rejection the kit's filters and the other starters write
+ * stays problem+json; {@code secure-api.problem.enabled=false} switches off only the MVC
+ * exception handler, the error controller and Tomcat's error report valve, leaving those
+ * to Spring Boot.
  *
  * @since 0.1.0
  */
@@ -60,8 +61,9 @@ public final class ProblemDetailsAutoConfiguration {
 		}
 
 		/**
-		 * Requests Tomcat refuses before any filter runs (request line or headers too large, malformed, invalid
-		 * characters) are answered by Tomcat's error report valve; the kit's valve writes them as problem+json.
+		 * Requests Tomcat refuses before any filter runs (request line or headers too
+		 * large, malformed, invalid characters) are answered by Tomcat's error report
+		 * valve; the kit's valve writes them as problem+json.
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",

@@ -3,7 +3,6 @@ package dev.secureapi.security.problem;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,14 +16,16 @@ import org.springframework.validation.annotation.Validated;
 public class ProblemDetailsProperties {
 
 	/**
-	 * Whether errors from controllers, the error page and requests the container refuses are answered as
-	 * application/problem+json. The kit's own rejections (filters, Spring Security, rate limits) always are.
+	 * Whether errors from controllers, the error page and requests the container refuses
+	 * are answered as application/problem+json. The kit's own rejections (filters, Spring
+	 * Security, rate limits) always are.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Base URI for the "type" member of problems the kit writes, followed by a short slug such as
-	 * "payload-too-large". When not set, "type" is "about:blank" and "title" is the HTTP status phrase.
+	 * Base URI for the "type" member of problems the kit writes, followed by a short slug
+	 * such as "payload-too-large". When not set, "type" is "about:blank" and "title" is
+	 * the HTTP status phrase.
 	 */
 	private @Nullable URI typeBaseUri;
 

@@ -2,7 +2,6 @@ package dev.secureapi.security.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,11 +12,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Answers the servlet container's error dispatch (errors raised outside Spring MVC, {@code sendError} calls from
- * filters, requests the container itself refuses) with problem+json instead of Boot's default error body. The
- * detail is the status phrase: the error's own message is never shown. An exception from a filter that means a
- * dependency is unavailable (the database or Redis, reached while checking a token) is answered 503 with
- * {@code Retry-After} rather than 500.
+ * Answers the servlet container's error dispatch (errors raised outside Spring MVC,
+ * {@code sendError} calls from filters, requests the container itself refuses) with
+ * problem+json instead of Boot's default error body. The detail is the status phrase: the
+ * error's own message is never shown. An exception from a filter that means a dependency
+ * is unavailable (the database or Redis, reached while checking a token) is answered 503
+ * with {@code Retry-After} rather than 500.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")

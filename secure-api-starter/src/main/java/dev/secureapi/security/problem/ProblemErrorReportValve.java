@@ -6,26 +6,30 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.secureapi.security.requestid.RequestId;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.apache.tomcat.util.res.StringManager;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import dev.secureapi.security.requestid.RequestId;
+
 /**
- * Tomcat's error report for answers the application never saw: a request line or headers Tomcat refuses to parse
- * (too large, malformed, invalid characters) is answered here, before any filter or error page could. It writes the
- * same problem+json as the rest of the kit, with the security headers and a fresh request id, instead of Tomcat's
- * HTML page. An oversized request head is answered 431 (RFC 6585) where Tomcat says 400.
+ * Tomcat's error report for answers the application never saw: a request line or headers
+ * Tomcat refuses to parse (too large, malformed, invalid characters) is answered here,
+ * before any filter or error page could. It writes the same problem+json as the rest of
+ * the kit, with the security headers and a fresh request id, instead of Tomcat's HTML
+ * page. An oversized request head is answered 431 (RFC 6585) where Tomcat says 400.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
-	/** Tomcat's message for a request head over {@code server.max-http-request-header-size}. */
+	/**
+	 * Tomcat's message for a request head over
+	 * {@code server.max-http-request-header-size}.
+	 */
 	private static final String HEADER_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
 		.getString("iib.requestheadertoolarge.error");
 
@@ -93,11 +97,13 @@ class ProblemErrorReportValve extends ErrorReportValve {
 		if (status == HttpStatus.BAD_REQUEST) {
 			return "The request could not be parsed.";
 		}
-		return status.is5xxServerError() ? "The server could not complete the request." : status.getReasonPhrase() + ".";
+		return status.is5xxServerError() ? "The server could not complete the request."
+				: status.getReasonPhrase() + ".";
 	}
 
 	/**
-	 * The request's path when Tomcat got far enough to know it; "/" for a request line it could not read.
+	 * The request's path when Tomcat got far enough to know it; "/" for a request line it
+	 * could not read.
 	 * @param request the request Tomcat could not hand to the application
 	 * @return the problem's instance
 	 */

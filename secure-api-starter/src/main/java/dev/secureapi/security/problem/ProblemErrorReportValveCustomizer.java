@@ -9,15 +9,15 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Replaces Tomcat's error report valve (the HTML page for requests Tomcat refuses before the application sees them)
- * with {@link ProblemErrorReportValve}. It runs after Spring Boot's own Tomcat customizer, which installs a plain
- * {@link ErrorReportValve} on the host.
+ * Replaces Tomcat's error report valve (the HTML page for requests Tomcat refuses before
+ * the application sees them) with {@link ProblemErrorReportValve}. It runs after Spring
+ * Boot's own Tomcat customizer, which installs a plain {@link ErrorReportValve} on the
+ * host.
  */
 class ProblemErrorReportValveCustomizer
 		implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
@@ -53,7 +53,8 @@ class ProblemErrorReportValveCustomizer
 		}
 		pipeline.addValve(new ProblemErrorReportValve(this.writer, this.headers, this.requestIdHeader));
 		if (host instanceof StandardHost standardHost) {
-			// the host adds its own error report valve at start unless one of this class is present
+			// the host adds its own error report valve at start unless one of this class
+			// is present
 			standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 		}
 	}

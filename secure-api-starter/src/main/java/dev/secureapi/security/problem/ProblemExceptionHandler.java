@@ -10,8 +10,6 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.exc.StreamConstraintsException;
-
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,15 +30,18 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
- * Answers every exception a controller raises with problem+json. Spring MVC's own exceptions keep their status
- * (400, 404, 405, 406, 413, 415, ...) with Spring's generic details; validation failures list their fields under
- * {@code errors}; anything unhandled is logged once with its stack trace and answered 500 with a generic detail,
- * so no exception message, class name, SQL or path reaches the client. An I/O failure while reading the request
- * that is also an {@link ErrorResponse} (a body cut off at its size limit) keeps its own status wherever it
- * surfaces, instead of becoming a 400 or a 500. A dependency that is unreachable or too slow (no database
- * connection within the pool's timeout, Redis down, a query timeout) is answered 503 with {@code Retry-After}: the
+ * Answers every exception a controller raises with problem+json. Spring MVC's own
+ * exceptions keep their status (400, 404, 405, 406, 413, 415, ...) with Spring's generic
+ * details; validation failures list their fields under {@code errors}; anything unhandled
+ * is logged once with its stack trace and answered 500 with a generic detail, so no
+ * exception message, class name, SQL or path reaches the client. An I/O failure while
+ * reading the request that is also an {@link ErrorResponse} (a body cut off at its size
+ * limit) keeps its own status wherever it surfaces, instead of becoming a 400 or a 500. A
+ * dependency that is unreachable or too slow (no database connection within the pool's
+ * timeout, Redis down, a query timeout) is answered 503 with {@code Retry-After}: the
  * client may retry, and the transaction that met it was rolled back.
  */
 @RestControllerAdvice
@@ -70,17 +71,18 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getConstraintViolations()
-			.forEach((violation) -> errors.add(fieldError(leafName(violation.getPropertyPath().toString()),
-					violation.getMessage())));
+			.forEach((violation) -> errors
+				.add(fieldError(leafName(violation.getPropertyPath().toString()), violation.getMessage())));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request content.");
 		problem.setProperty(ProblemResponseWriter.ERRORS, errors);
 		return complete(problem, HttpHeaders.EMPTY, request);
 	}
 
 	/**
-	 * Answers any exception nothing else handled: a status from {@link ResponseStatus} when the exception carries
-	 * one, else 500, always with a generic detail. Spring Security's exceptions are passed on, so its entry point
-	 * and access-denied handler answer them.
+	 * Answers any exception nothing else handled: a status from {@link ResponseStatus}
+	 * when the exception carries one, else 500, always with a generic detail. Spring
+	 * Security's exceptions are passed on, so its entry point and access-denied handler
+	 * answer them.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -99,8 +101,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			logger.warn("Dependency unavailable while handling " + describe(request) + ": " + ex);
 			HttpHeaders headers = new HttpHeaders();
 			headers.set(HttpHeaders.RETRY_AFTER, UnavailableDependency.RETRY_AFTER_SECONDS);
-			return complete(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-					UnavailableDependency.DETAIL), headers, request);
+			return complete(
+					ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, UnavailableDependency.DETAIL),
+					headers, request);
 		}
 		ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
 		HttpStatus status = (annotated != null) ? annotated.code() : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -112,9 +115,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Answers a body that could not be read: 400, unless reading failed with an I/O error that carries its own
-	 * answer (the body limit's cut-off is a 413, whatever parser was reading when it happened); a JSON parser limit's
-	 * refusal names the limit.
+	 * Answers a body that could not be read: 400, unless reading failed with an I/O error
+	 * that carries its own answer (the body limit's cut-off is a 413, whatever parser was
+	 * reading when it happened); a JSON parser limit's refusal names the limit.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -165,8 +168,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
 			return complete(problem, response.getHeaders(), request);
 		}
-		return (response != null) ? response
-				: complete(ProblemDetail.forStatus(statusCode), headers, request);
+		return (response != null) ? response : complete(ProblemDetail.forStatus(statusCode), headers, request);
 	}
 
 	private ResponseEntity<Object> complete(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
@@ -184,7 +186,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The I/O failure, somewhere in the cause chain, that already knows how the request must be answered.
+	 * The I/O failure, somewhere in the cause chain, that already knows how the request
+	 * must be answered.
 	 * @param ex the exception the handler caught
 	 * @return the failure, or {@code null} when the chain holds none
 	 */

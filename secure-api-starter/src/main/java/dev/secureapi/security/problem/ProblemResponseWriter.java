@@ -4,24 +4,24 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
-import dev.secureapi.security.requestid.RequestId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.util.UrlPathHelper;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.security.requestid.RequestId;
 
 /**
- * The one writer of RFC 9457 problem+json responses. MVC exception handling, the error page, Spring Security's
- * entry point and access-denied handler, and the kit's filters all answer through it, so every error carries the
- * same members: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} and
- * {@code request_id}.
+ * The one writer of RFC 9457 problem+json responses. MVC exception handling, the error
+ * page, Spring Security's entry point and access-denied handler, and the kit's filters
+ * all answer through it, so every error carries the same members: {@code type},
+ * {@code title}, {@code status}, {@code detail}, {@code instance} and {@code request_id}.
  *
  * @since 0.1.0
  */
@@ -44,7 +44,8 @@ public class ProblemResponseWriter {
 	/**
 	 * Creates a writer.
 	 * @param mapper the JSON mapper to write with
-	 * @param typeBaseUri base URI for problem types, or {@code null} for {@code about:blank}
+	 * @param typeBaseUri base URI for problem types, or {@code null} for
+	 * {@code about:blank}
 	 */
 	public ProblemResponseWriter(JsonMapper mapper, @Nullable URI typeBaseUri) {
 		this.mapper = mapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
@@ -64,7 +65,8 @@ public class ProblemResponseWriter {
 	}
 
 	/**
-	 * Fills in what a problem built elsewhere may lack: title, type, instance and request id.
+	 * Fills in what a problem built elsewhere may lack: title, type, instance and request
+	 * id.
 	 * @param problem the problem
 	 * @param request the request that failed
 	 * @return the same problem
@@ -74,7 +76,8 @@ public class ProblemResponseWriter {
 		if (problem.getTitle() == null && status != null) {
 			problem.setTitle(status.getReasonPhrase());
 		}
-		// Spring Framework 7 leaves "type" unset for about:blank; the kit always writes it, clients read it
+		// Spring Framework 7 leaves "type" unset for about:blank; the kit always writes
+		// it, clients read it
 		if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
 			problem.setType((this.typeBaseUri != null && status != null) ? this.typeBaseUri.resolve(slug(status))
 					: ABOUT_BLANK);
@@ -92,7 +95,8 @@ public class ProblemResponseWriter {
 	/**
 	 * Answers the request with a problem.
 	 * @param request the request that failed
-	 * @param response the response to write; if it is already committed nothing is written
+	 * @param response the response to write; if it is already committed nothing is
+	 * written
 	 * @param status the status to answer
 	 * @param detail a message for the client; never an exception message
 	 * @throws IOException if writing fails
@@ -105,7 +109,8 @@ public class ProblemResponseWriter {
 	/**
 	 * Answers the request with a problem.
 	 * @param request the request that failed
-	 * @param response the response to write; if it is already committed nothing is written
+	 * @param response the response to write; if it is already committed nothing is
+	 * written
 	 * @param problem the problem
 	 * @throws IOException if writing fails
 	 */

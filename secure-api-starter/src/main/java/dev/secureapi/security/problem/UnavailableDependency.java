@@ -6,11 +6,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognises the failures of an infrastructure dependency (a database, Redis) that is unreachable, out of
- * connections or too slow: a condition the client can retry later, answered 503 with {@code Retry-After} instead
- * of 500. Matched by class name along the cause chain and each class's superclasses, so the kit needs none of
- * these libraries on its classpath. Concurrency failures (optimistic locking, deadlocks) are not included: they
- * are the application's to answer.
+ * Recognises the failures of an infrastructure dependency (a database, Redis) that is
+ * unreachable, out of connections or too slow: a condition the client can retry later,
+ * answered 503 with {@code Retry-After} instead of 500. Matched by class name along the
+ * cause chain and each class's superclasses, so the kit needs none of these libraries on
+ * its classpath. Concurrency failures (optimistic locking, deadlocks) are not included:
+ * they are the application's to answer.
  */
 final class UnavailableDependency {
 
@@ -21,7 +22,8 @@ final class UnavailableDependency {
 	static final String DETAIL = "A service this request needs is temporarily unavailable. Try again later.";
 
 	private static final Set<String> UNAVAILABLE = Set.of(
-			// Spring's translation of connection failures (JDBC, JPA, Redis) and of timeouts
+			// Spring's translation of connection failures (JDBC, JPA, Redis) and of
+			// timeouts
 			"org.springframework.dao.DataAccessResourceFailureException",
 			"org.springframework.dao.TransientDataAccessResourceException",
 			"org.springframework.dao.QueryTimeoutException",
@@ -35,15 +37,17 @@ final class UnavailableDependency {
 			"io.lettuce.core.RedisLoadingException", "io.lettuce.core.RedisBusyException");
 
 	/**
-	 * What Lettuce says when it refuses a command while disconnected ({@code DisconnectedBehavior.REJECT_COMMANDS});
-	 * it has no exception type of its own, and Spring Data Redis wraps it as a generic {@code RedisSystemException}.
+	 * What Lettuce says when it refuses a command while disconnected
+	 * ({@code DisconnectedBehavior.REJECT_COMMANDS}); it has no exception type of its
+	 * own, and Spring Data Redis wraps it as a generic {@code RedisSystemException}.
 	 */
 	private static final String LETTUCE_REJECTED = "Currently not connected";
 
 	/**
-	 * SQLState classes of a lost or refused connection: 08 (connection exception, standard SQL) and PostgreSQL's
-	 * 57P01-57P03 (the server shutting down or not accepting connections). They also mark the rollback failure
-	 * that replaces the original error when a connection breaks mid-transaction.
+	 * SQLState classes of a lost or refused connection: 08 (connection exception,
+	 * standard SQL) and PostgreSQL's 57P01-57P03 (the server shutting down or not
+	 * accepting connections). They also mark the rollback failure that replaces the
+	 * original error when a connection breaks mid-transaction.
 	 */
 	private static final String[] CONNECTION_SQL_STATES = { "08", "57P01", "57P02", "57P03" };
 
@@ -74,8 +78,9 @@ final class UnavailableDependency {
 	}
 
 	/**
-	 * HikariCP's answer to a call on a connection it already closed (a broken one it evicted): it carries no
-	 * SQLState. It is what a rollback meets after the database went away mid-transaction.
+	 * HikariCP's answer to a call on a connection it already closed (a broken one it
+	 * evicted): it carries no SQLState. It is what a rollback meets after the database
+	 * went away mid-transaction.
 	 * @param ex the exception to look at
 	 * @return whether it is that answer
 	 */

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Reports actuator endpoints exposed over HTTP that reveal configuration, secrets, memory or internals, or let a
- * caller change the running application ({@code *}, env, heapdump, threaddump, loggers, configprops, the
- * key-rotation endpoint crypto, ...), and health details shown to everyone. Whether a security chain protects them cannot be told from the settings, so
- * each exposure is reported; accept it with {@code secure-api.production-checks.ignored} once it is protected.
+ * Reports actuator endpoints exposed over HTTP that reveal configuration, secrets, memory
+ * or internals, or let a caller change the running application ({@code *}, env, heapdump,
+ * threaddump, loggers, configprops, the key-rotation endpoint crypto, ...), and health
+ * details shown to everyone. Whether a security chain protects them cannot be told from
+ * the settings, so each exposure is reported; accept it with
+ * {@code secure-api.production-checks.ignored} once it is protected.
  */
 class ActuatorExposureProductionCheck implements ProductionCheck {
 

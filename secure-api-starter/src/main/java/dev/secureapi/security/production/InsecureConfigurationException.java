@@ -3,7 +3,8 @@ package dev.secureapi.security.production;
 import java.util.List;
 
 /**
- * Thrown at start-up when production checks run in "fail" mode and found insecure settings.
+ * Thrown at start-up when production checks run in "fail" mode and found insecure
+ * settings.
  *
  * @since 0.1.0
  */

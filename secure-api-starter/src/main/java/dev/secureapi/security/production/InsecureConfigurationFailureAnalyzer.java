@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a failed production check into a start-up report that lists each insecure setting and what to change.
+ * Turns a failed production check into a start-up report that lists each insecure setting
+ * and what to change.
  */
 class InsecureConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InsecureConfigurationException> {
 

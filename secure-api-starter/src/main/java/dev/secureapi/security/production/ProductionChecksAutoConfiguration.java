@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration for start-up production checks. The checks themselves come from each feature's
- * auto-configuration (and from the application) as {@link ProductionCheck} beans.
+ * Auto-configuration for start-up production checks. The checks themselves come from each
+ * feature's auto-configuration (and from the application) as {@link ProductionCheck}
+ * beans.
  *
  * @since 0.1.0
  */

@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 public class ProductionChecksProperties {
 
 	/**
-	 * What to do with insecure settings found at start-up: "off" skips the checks, "warn" logs every finding in
-	 * one message, "fail" also stops the application.
+	 * What to do with insecure settings found at start-up: "off" skips the checks, "warn"
+	 * logs every finding in one message, "fail" also stops the application.
 	 */
 	@NotNull
 	private Mode mode = Mode.WARN;

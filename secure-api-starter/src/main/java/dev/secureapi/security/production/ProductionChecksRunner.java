@@ -6,14 +6,14 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Runs every {@link ProductionCheck} once all singletons exist, before the web server accepts a request, and
- * reports every finding in one readable message: logged in "warn" mode, and in "fail" mode thrown as an
- * {@link InsecureConfigurationException} that stops the application.
+ * Runs every {@link ProductionCheck} once all singletons exist, before the web server
+ * accepts a request, and reports every finding in one readable message: logged in "warn"
+ * mode, and in "fail" mode thrown as an {@link InsecureConfigurationException} that stops
+ * the application.
  */
 class ProductionChecksRunner implements SmartInitializingSingleton {
 

@@ -9,7 +9,6 @@ import org.springframework.util.Assert;
  * {@code secure-api.production-checks.ignored} can name to accept the finding
  * @param problem what is insecure, for a person reading the start-up log
  * @param action what to change to fix it
- *
  * @since 0.1.0
  */
 public record ProductionFinding(String id, String problem, String action) {

@@ -3,8 +3,9 @@ package dev.secureapi.security.proxy;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Resolves the address of the client that sent a request. Logs, rate limits and login guards all ask this one
- * resolver, so they agree on who the client is and none of them trusts a forwarded header the others ignore.
+ * Resolves the address of the client that sent a request. Logs, rate limits and login
+ * guards all ask this one resolver, so they agree on who the client is and none of them
+ * trusts a forwarded header the others ignore.
  *
  * @since 0.1.0
  */
@@ -19,7 +20,8 @@ public interface ClientIpResolver {
 	String resolve(HttpServletRequest request);
 
 	/**
-	 * Whether the request reached this server over HTTPS, directly or as a trusted proxy reports it.
+	 * Whether the request reached this server over HTTPS, directly or as a trusted proxy
+	 * reports it.
 	 * @param request the request
 	 * @return whether the request is secure
 	 */

@@ -2,8 +2,6 @@ package dev.secureapi.security.proxy;
 
 import java.util.List;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,9 +13,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.secureapi.security.SecureApiFilterOrders;
+
 /**
- * Auto-configuration for client identity behind trusted proxies. The {@link ClientIpResolver} exists even when
- * the feature is switched off; it then ignores every forwarded header.
+ * Auto-configuration for client identity behind trusted proxies. The
+ * {@link ClientIpResolver} exists even when the feature is switched off; it then ignores
+ * every forwarded header.
  *
  * @since 0.1.0
  */
@@ -29,9 +30,8 @@ public final class ProxyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ClientIpResolver.class)
 	TrustedProxyClientIpResolver clientIpResolver(ProxyProperties properties) {
-		return new TrustedProxyClientIpResolver(
-				properties.isEnabled() ? properties.getTrustedProxies() : List.of(), properties.getForwardedHeaders(),
-				properties.getForHeader(), properties.getProtoHeader());
+		return new TrustedProxyClientIpResolver(properties.isEnabled() ? properties.getTrustedProxies() : List.of(),
+				properties.getForwardedHeaders(), properties.getForHeader(), properties.getProtoHeader());
 	}
 
 	@Bean

@@ -18,26 +18,30 @@ import org.springframework.validation.annotation.Validated;
 public class ProxyProperties {
 
 	/**
-	 * Whether forwarded headers from trusted proxies set the client address and scheme the application sees.
+	 * Whether forwarded headers from trusted proxies set the client address and scheme
+	 * the application sees.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Addresses or CIDR ranges (IPv4 or IPv6) of the proxies in front of this server. Forwarded headers are
-	 * honoured only when the direct peer is one of them; empty means forwarded headers are always ignored.
+	 * Addresses or CIDR ranges (IPv4 or IPv6) of the proxies in front of this server.
+	 * Forwarded headers are honoured only when the direct peer is one of them; empty
+	 * means forwarded headers are always ignored.
 	 */
 	private List<String> trustedProxies = new ArrayList<>();
 
 	/**
-	 * Which forwarded headers are read from a trusted proxy: x-forwarded (the for-header and proto-header) or
-	 * forwarded (RFC 7239 Forwarded). The other family is ignored whatever it says, so choose the one the proxy
-	 * overwrites: a header the proxy passes through unchanged is whatever the client wrote.
+	 * Which forwarded headers are read from a trusted proxy: x-forwarded (the for-header
+	 * and proto-header) or forwarded (RFC 7239 Forwarded). The other family is ignored
+	 * whatever it says, so choose the one the proxy overwrites: a header the proxy passes
+	 * through unchanged is whatever the client wrote.
 	 */
 	@NotNull
 	private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
 
 	/**
-	 * Header listing the client and the proxies a request passed through, when forwarded-headers is x-forwarded.
+	 * Header listing the client and the proxies a request passed through, when
+	 * forwarded-headers is x-forwarded.
 	 */
 	@NotBlank
 	private String forHeader = "X-Forwarded-For";
@@ -93,7 +97,10 @@ public class ProxyProperties {
 	 */
 	public enum ForwardedHeaders {
 
-		/** {@code X-Forwarded-For} and {@code X-Forwarded-Proto} (or the configured for- and proto-header). */
+		/**
+		 * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} (or the configured for-
+		 * and proto-header).
+		 */
 		X_FORWARDED,
 
 		/** RFC 7239 {@code Forwarded}: its {@code for} and {@code proto} parameters. */

@@ -7,26 +7,30 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.util.StringUtils;
 
 /**
  * A {@link ClientIpResolver} that honours forwarded headers only from trusted proxies.
  *
- * <p>When the direct peer is not a trusted proxy its own address is the client, whatever headers it sent. When it
- * is, the forwarded chain of the one configured family ({@code X-Forwarded-For}, or RFC 7239 {@code Forwarded}; the
- * other family is never read, so a client cannot name itself through the header its proxy does not overwrite) is
- * read from the right: each
- * trusted proxy is skipped, and the first address that is not one is the client. Only that right-to-left walk is
- * safe: the left end of the chain is whatever the client wrote. An entry that is not an IP address stops the walk
- * at the last proxy that was trusted.
+ * <p>
+ * When the direct peer is not a trusted proxy its own address is the client, whatever
+ * headers it sent. When it is, the forwarded chain of the one configured family
+ * ({@code X-Forwarded-For}, or RFC 7239 {@code Forwarded}; the other family is never
+ * read, so a client cannot name itself through the header its proxy does not overwrite)
+ * is read from the right: each trusted proxy is skipped, and the first address that is
+ * not one is the client. Only that right-to-left walk is safe: the left end of the chain
+ * is whatever the client wrote. An entry that is not an IP address stops the walk at the
+ * last proxy that was trusted.
  *
  * @since 0.1.0
  */
 public class TrustedProxyClientIpResolver implements ClientIpResolver {
 
-	/** Request attribute caching the resolved client, so wrapped requests are not resolved twice. */
+	/**
+	 * Request attribute caching the resolved client, so wrapped requests are not resolved
+	 * twice.
+	 */
 	static final String RESOLVED_ATTRIBUTE = TrustedProxyClientIpResolver.class.getName() + ".client";
 
 	private final List<IpAddressMatcher> trustedProxies;

@@ -7,13 +7,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Makes the request show the client a trusted proxy reported: {@code getRemoteAddr()}, {@code isSecure()} and
- * {@code getScheme()} answer for the client, so Spring Security, access logs and application code see the same
- * client as the {@link ClientIpResolver}. Requests from untrusted peers pass unchanged, forwarded headers and all.
+ * Makes the request show the client a trusted proxy reported: {@code getRemoteAddr()},
+ * {@code isSecure()} and {@code getScheme()} answer for the client, so Spring Security,
+ * access logs and application code see the same client as the {@link ClientIpResolver}.
+ * Requests from untrusted peers pass unchanged, forwarded headers and all.
  */
 class TrustedProxyFilter extends OncePerRequestFilter {
 

@@ -6,8 +6,8 @@ import jakarta.servlet.ServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The id of the current request: what {@link RequestIdFilter} accepted or generated, for problem responses, logs
- * and application code.
+ * The id of the current request: what {@link RequestIdFilter} accepted or generated, for
+ * problem responses, logs and application code.
  *
  * @since 0.1.0
  */
@@ -19,7 +19,10 @@ public final class RequestId {
 	/** The logging-context (MDC) key holding the id. */
 	public static final String MDC_KEY = "request_id";
 
-	/** What an incoming id must look like to be accepted: at most 64 of {@code [A-Za-z0-9._-]}. */
+	/**
+	 * What an incoming id must look like to be accepted: at most 64 of
+	 * {@code [A-Za-z0-9._-]}.
+	 */
 	public static final Pattern SAFE_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private RequestId() {

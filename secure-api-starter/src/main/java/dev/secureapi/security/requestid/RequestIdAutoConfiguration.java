@@ -1,7 +1,5 @@
 package dev.secureapi.security.requestid;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.secureapi.security.SecureApiFilterOrders;
 
 /**
  * Auto-configuration for request ids.
@@ -32,7 +32,10 @@ public final class RequestIdAutoConfiguration {
 				SecureApiFilterOrders.REQUEST_ID);
 	}
 
-	/** With Micrometer Observation (actuator): the id becomes a tag of the request's trace span. */
+	/**
+	 * With Micrometer Observation (actuator): the id becomes a tag of the request's trace
+	 * span.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "io.micrometer.observation.ObservationFilter",
 			"org.springframework.http.server.observation.ServerRequestObservationContext" })

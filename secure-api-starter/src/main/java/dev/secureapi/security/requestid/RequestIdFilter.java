@@ -9,13 +9,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives each request an id: the incoming header's value when it is safe to echo, else a new random one. The id is
- * set as a response header before anything else answers (so errors carry it too), stored as the request attribute
- * {@link RequestId#ATTRIBUTE} and put in the logging context under {@link RequestId#MDC_KEY}.
+ * Gives each request an id: the incoming header's value when it is safe to echo, else a
+ * new random one. The id is set as a response header before anything else answers (so
+ * errors carry it too), stored as the request attribute {@link RequestId#ATTRIBUTE} and
+ * put in the logging context under {@link RequestId#MDC_KEY}.
  */
 class RequestIdFilter extends OncePerRequestFilter {
 
@@ -50,9 +50,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A new random (version 4) UUID. A request id names a request in logs and answers; it is not a secret, so it
-	 * comes from the thread's own generator rather than {@code SecureRandom}, which every request thread would
-	 * otherwise share (and contend on).
+	 * A new random (version 4) UUID. A request id names a request in logs and answers; it
+	 * is not a secret, so it comes from the thread's own generator rather than
+	 * {@code SecureRandom}, which every request thread would otherwise share (and contend
+	 * on).
 	 */
 	static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -3,13 +3,12 @@ package dev.secureapi.security.requestid;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
-
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
- * Attaches the request id to the HTTP server observation as a high-cardinality key value: a tag on the request's
- * trace span (so a span found in the tracing backend leads to the log lines and the problem response carrying the
- * id), never a metric tag.
+ * Attaches the request id to the HTTP server observation as a high-cardinality key value:
+ * a tag on the request's trace span (so a span found in the tracing backend leads to the
+ * log lines and the problem response carrying the id), never a metric tag.
  */
 final class RequestIdObservationFilter implements ObservationFilter {
 

@@ -14,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
 public class RequestIdProperties {
 
 	/**
-	 * Whether each request gets an id that is echoed in a response header, written to every log line and carried
-	 * by problem responses.
+	 * Whether each request gets an id that is echoed in a response header, written to
+	 * every log line and carried by problem responses.
 	 */
 	private boolean enabled = true;
 
@@ -26,8 +26,8 @@ public class RequestIdProperties {
 	private String header = "X-Request-Id";
 
 	/**
-	 * Whether an incoming request id is accepted (when it is at most 64 of [A-Za-z0-9._-]); a new one is
-	 * generated otherwise.
+	 * Whether an incoming request id is accepted (when it is at most 64 of
+	 * [A-Za-z0-9._-]); a new one is generated otherwise.
 	 */
 	private boolean acceptIncoming = true;
 

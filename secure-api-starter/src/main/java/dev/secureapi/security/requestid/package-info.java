@@ -1,5 +1,6 @@
 /**
- * Request ids: accepted from a safe incoming header or generated, echoed, and put in the logging context.
+ * Request ids: accepted from a safe incoming header or generated, echoed, and put in the
+ * logging context.
  */
 @NullMarked
 package dev.secureapi.security.requestid;

@@ -2,15 +2,15 @@ package dev.secureapi.security.transport;
 
 import java.util.List;
 
+import org.springframework.core.env.Environment;
+
 import dev.secureapi.security.production.ProductionCheck;
 import dev.secureapi.security.production.ProductionFinding;
 import dev.secureapi.security.proxy.ProxyProperties;
 
-import org.springframework.core.env.Environment;
-
 /**
- * Reports a server that neither requires HTTPS, nor serves TLS itself, nor sits behind a trusted proxy: nothing then
- * stops clients from sending credentials in clear text.
+ * Reports a server that neither requires HTTPS, nor serves TLS itself, nor sits behind a
+ * trusted proxy: nothing then stops clients from sending credentials in clear text.
  */
 class HttpsNotEnforcedProductionCheck implements ProductionCheck {
 
@@ -29,8 +29,7 @@ class HttpsNotEnforcedProductionCheck implements ProductionCheck {
 	 * @param proxy the trusted-proxy settings
 	 * @param environment the environment, for the server's own TLS settings
 	 */
-	HttpsNotEnforcedProductionCheck(TransportProperties transport, ProxyProperties proxy,
-			Environment environment) {
+	HttpsNotEnforcedProductionCheck(TransportProperties transport, ProxyProperties proxy, Environment environment) {
 		this.transport = transport;
 		this.proxy = proxy;
 		this.environment = environment;

@@ -2,24 +2,25 @@ package dev.secureapi.security.transport;
 
 import java.io.IOException;
 
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
-import dev.secureapi.security.problem.ProblemResponseWriter;
-import dev.secureapi.security.proxy.ClientIpResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import dev.secureapi.security.proxy.ClientIpResolver;
+
 /**
- * Refuses requests that did not arrive over HTTPS (directly or as a trusted proxy reports it): GET and HEAD are
- * redirected to the same URL over HTTPS with 301, anything else is answered 403 problem+json, since redirecting a
- * request with a body would make the client send it, and its credentials, in clear text once more.
+ * Refuses requests that did not arrive over HTTPS (directly or as a trusted proxy reports
+ * it): GET and HEAD are redirected to the same URL over HTTPS with 301, anything else is
+ * answered 403 problem+json, since redirecting a request with a body would make the
+ * client send it, and its credentials, in clear text once more.
  */
 class HttpsRequiredFilter extends OncePerRequestFilter {
 

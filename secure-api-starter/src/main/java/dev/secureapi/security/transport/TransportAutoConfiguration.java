@@ -1,14 +1,5 @@
 package dev.secureapi.security.transport;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
-import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemResponseWriter;
-import dev.secureapi.security.proxy.ClientIpResolver;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
-import dev.secureapi.security.proxy.ProxyProperties;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,6 +10,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+import dev.secureapi.security.metrics.RejectedRequestsMetricsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import dev.secureapi.security.proxy.ClientIpResolver;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+import dev.secureapi.security.proxy.ProxyProperties;
 
 /**
  * Auto-configuration for HTTPS enforcement and its production check.
@@ -45,8 +45,9 @@ public final class TransportAutoConfiguration {
 	FilterRegistrationBean<HttpsRequiredFilter> httpsRequiredFilterRegistration(ClientIpResolver clientIpResolver,
 			ProblemResponseWriter problems, ObjectProvider<RejectedRequestsCounter> rejections,
 			TransportProperties properties) {
-		return SecureApiFilterOrders.registration(new HttpsRequiredFilter(clientIpResolver, problems,
-				rejections.getIfAvailable(RejectedRequestsCounter::noop), properties.getHttpsPort()),
+		return SecureApiFilterOrders.registration(
+				new HttpsRequiredFilter(clientIpResolver, problems,
+						rejections.getIfAvailable(RejectedRequestsCounter::noop), properties.getHttpsPort()),
 				SecureApiFilterOrders.TRANSPORT);
 	}
 

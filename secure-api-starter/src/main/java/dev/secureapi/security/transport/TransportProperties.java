@@ -1,7 +1,6 @@
 package dev.secureapi.security.transport;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.validation.annotation.Validated;
@@ -16,18 +15,21 @@ import org.springframework.validation.annotation.Validated;
 public class TransportProperties {
 
 	/**
-	 * Whether the transport feature (HTTPS enforcement and its production check) is active.
+	 * Whether the transport feature (HTTPS enforcement and its production check) is
+	 * active.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Whether plain-HTTP requests are refused: GET and HEAD are redirected to HTTPS, other methods get 403. A
-	 * request a trusted proxy reports as HTTPS (X-Forwarded-Proto) counts as HTTPS.
+	 * Whether plain-HTTP requests are refused: GET and HEAD are redirected to HTTPS,
+	 * other methods get 403. A request a trusted proxy reports as HTTPS
+	 * (X-Forwarded-Proto) counts as HTTPS.
 	 */
 	private boolean requireHttps = false;
 
 	/**
-	 * Port of the HTTPS redirect target; when not set the redirect goes to the default port 443.
+	 * Port of the HTTPS redirect target; when not set the redirect goes to the default
+	 * port 443.
 	 */
 	private @Nullable Integer httpsPort;
 

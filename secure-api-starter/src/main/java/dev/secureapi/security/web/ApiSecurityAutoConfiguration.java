@@ -2,13 +2,8 @@ package dev.secureapi.security.web;
 
 import java.util.List;
 
-import dev.secureapi.security.jwt.AccessTokenVerifier;
-import dev.secureapi.security.jwt.JwtAutoConfiguration;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,9 +29,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
+import dev.secureapi.security.jwt.AccessTokenVerifier;
+import dev.secureapi.security.jwt.JwtAutoConfiguration;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Auto-configuration for API security: a default stateless bearer-JWT {@link SecurityFilterChain} when the
- * application defines none, problem+json 401/403, method security and the role hierarchy.
+ * Auto-configuration for API security: a default stateless bearer-JWT
+ * {@link SecurityFilterChain} when the application defines none, problem+json 401/403,
+ * method security and the role hierarchy.
  *
  * @since 0.1.0
  */
@@ -83,8 +84,7 @@ public final class ApiSecurityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(AuthenticationOutcomeListener.class)
-		MeterAuthenticationOutcomeListener meterAuthenticationOutcomeListener(
-				ObjectProvider<MeterRegistry> registry) {
+		MeterAuthenticationOutcomeListener meterAuthenticationOutcomeListener(ObjectProvider<MeterRegistry> registry) {
 			return new MeterAuthenticationOutcomeListener(registry);
 		}
 
@@ -123,14 +123,17 @@ public final class ApiSecurityAutoConfiguration {
 
 	}
 
-
 	/**
-	 * Actuator endpoints that change the running application's keys, in the default chain open to ADMIN only
-	 * (kept in its own class so that actuator classes are loaded only when actuator is present).
+	 * Actuator endpoints that change the running application's keys, in the default chain
+	 * open to ADMIN only (kept in its own class so that actuator classes are loaded only
+	 * when actuator is present).
 	 */
 	static final class AdminEndpoints {
 
-		/** The field-encryption endpoint of secure-api-starter-crypto: rotate, re-encrypt, retire keys. */
+		/**
+		 * The field-encryption endpoint of secure-api-starter-crypto: rotate, re-encrypt,
+		 * retire keys.
+		 */
 		static final String CRYPTO = "crypto";
 
 		private AdminEndpoints() {

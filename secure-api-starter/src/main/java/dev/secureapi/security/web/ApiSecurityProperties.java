@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
 public class ApiSecurityProperties {
 
 	/**
-	 * Whether the kit configures Spring Security: the default filter chain (when the application defines none),
-	 * bearer-token authentication, problem+json 401/403 and method security.
+	 * Whether the kit configures Spring Security: the default filter chain (when the
+	 * application defines none), bearer-token authentication, problem+json 401/403 and
+	 * method security.
 	 */
 	private boolean enabled = true;
 
@@ -27,7 +28,8 @@ public class ApiSecurityProperties {
 	private List<String> publicPaths = new ArrayList<>(List.of("/actuator/health/**"));
 
 	/**
-	 * Role hierarchy, one relation per entry, role names without "ROLE_" (for example "ADMIN > USER").
+	 * Role hierarchy, one relation per entry, role names without "ROLE_" (for example
+	 * "ADMIN > USER").
 	 */
 	private List<String> roleHierarchy = new ArrayList<>();
 

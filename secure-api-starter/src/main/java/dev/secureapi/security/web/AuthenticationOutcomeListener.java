@@ -3,7 +3,8 @@ package dev.secureapi.security.web;
 import dev.secureapi.security.jwt.InvalidTokenException;
 
 /**
- * Told of every bearer-token outcome, for example to count them. Never given the user or the token.
+ * Told of every bearer-token outcome, for example to count them. Never given the user or
+ * the token.
  *
  * @since 0.1.0
  */

@@ -5,26 +5,27 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import dev.secureapi.security.jwt.AccessTokenVerifier;
-import dev.secureapi.security.jwt.InvalidTokenException;
-import dev.secureapi.security.jwt.InvalidTokenException.Reason;
-import dev.secureapi.security.jwt.VerifiedToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.secureapi.security.jwt.AccessTokenVerifier;
+import dev.secureapi.security.jwt.InvalidTokenException;
+import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+import dev.secureapi.security.jwt.VerifiedToken;
+
 /**
- * Authenticates a request from its {@code Authorization: Bearer} header (RFC 6750 §2.1; tokens in query
- * parameters or form bodies are not read). A request without a bearer header passes on unauthenticated; a
- * presented token that fails any check is answered at once with 401 {@code invalid_token}, as are an empty
- * {@code Bearer} and two {@code Authorization} headers.
+ * Authenticates a request from its {@code Authorization: Bearer} header (RFC 6750 §2.1;
+ * tokens in query parameters or form bodies are not read). A request without a bearer
+ * header passes on unauthenticated; a presented token that fails any check is answered at
+ * once with 401 {@code invalid_token}, as are an empty {@code Bearer} and two
+ * {@code Authorization} headers.
  */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 

@@ -1,11 +1,12 @@
 package dev.secureapi.security.web;
 
-import dev.secureapi.security.jwt.InvalidTokenException;
-
 import org.springframework.security.core.AuthenticationException;
 
+import dev.secureapi.security.jwt.InvalidTokenException;
+
 /**
- * A bearer token was presented and rejected: answered 401 with {@code WWW-Authenticate: Bearer
+ * A bearer token was presented and rejected: answered 401 with
+ * {@code WWW-Authenticate: Bearer
  * error="invalid_token"}.
  *
  * @since 0.1.0

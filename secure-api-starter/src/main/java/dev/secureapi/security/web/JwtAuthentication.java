@@ -3,15 +3,16 @@ package dev.secureapi.security.web;
 import java.util.Collection;
 import java.util.List;
 
-import dev.secureapi.security.jwt.VerifiedToken;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import dev.secureapi.security.jwt.VerifiedToken;
+
 /**
- * An authentication from a verified access token. Its name is the token's {@code sub}; its authorities are the
- * token's roles as {@code ROLE_<name>}; its principal is the {@link VerifiedToken}.
+ * An authentication from a verified access token. Its name is the token's {@code sub};
+ * its authorities are the token's roles as {@code ROLE_<name>}; its principal is the
+ * {@link VerifiedToken}.
  *
  * @since 0.1.0
  */

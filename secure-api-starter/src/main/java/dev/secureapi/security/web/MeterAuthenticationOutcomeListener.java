@@ -3,17 +3,18 @@ package dev.secureapi.security.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.secureapi.security.jwt.InvalidTokenException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 
+import dev.secureapi.security.jwt.InvalidTokenException;
+
 /**
- * Counts bearer-token outcomes as {@code secure_api.auth} with the tags {@code outcome} ({@code success} or
- * {@code failure}) and {@code reason} (for failures: {@code expired}, {@code bad_signature}, {@code revoked},
- * {@code malformed}, ...). Never tagged by user or token, so the number of series stays small.
+ * Counts bearer-token outcomes as {@code secure_api.auth} with the tags {@code outcome}
+ * ({@code success} or {@code failure}) and {@code reason} (for failures: {@code expired},
+ * {@code bad_signature}, {@code revoked}, {@code malformed}, ...). Never tagged by user
+ * or token, so the number of series stays small.
  */
 class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListener {
 
@@ -22,10 +23,16 @@ class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListene
 
 	private final ObjectProvider<MeterRegistry> registry;
 
-	/** The registry once resolved: looking it up is a bean-factory search, too costly for every request. */
+	/**
+	 * The registry once resolved: looking it up is a bean-factory search, too costly for
+	 * every request.
+	 */
 	private volatile @Nullable MeterRegistry meters;
 
-	/** One counter per outcome and reason, registered once (the set of reasons is small and fixed). */
+	/**
+	 * One counter per outcome and reason, registered once (the set of reasons is small
+	 * and fixed).
+	 */
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
 	/**
@@ -57,11 +64,12 @@ class MeterAuthenticationOutcomeListener implements AuthenticationOutcomeListene
 		}
 		MeterRegistry registry = meters;
 		this.counters
-			.computeIfAbsent(key, (name) -> Counter.builder(METER)
-				.description("Bearer-token authentication outcomes")
-				.tag("outcome", outcome)
-				.tag("reason", reason)
-				.register(registry))
+			.computeIfAbsent(key,
+					(name) -> Counter.builder(METER)
+						.description("Bearer-token authentication outcomes")
+						.tag("outcome", outcome)
+						.tag("reason", reason)
+						.register(registry))
 			.increment();
 	}
 

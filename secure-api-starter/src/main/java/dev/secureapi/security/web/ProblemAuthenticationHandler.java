@@ -2,10 +2,8 @@ package dev.secureapi.security.web;
 
 import java.io.IOException;
 
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,10 +12,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Answers authentication and authorization failures with problem+json and the RFC 6750 §3 challenge: 401 with
- * {@code WWW-Authenticate: Bearer} when no token was sent, 401 with {@code Bearer error="invalid_token"} when a
- * token was rejected, 403 with {@code Bearer error="insufficient_scope"} when the user lacks the role.
+ * Answers authentication and authorization failures with problem+json and the RFC 6750 §3
+ * challenge: 401 with {@code WWW-Authenticate: Bearer} when no token was sent, 401 with
+ * {@code Bearer error="invalid_token"} when a token was rejected, 403 with
+ * {@code Bearer error="insufficient_scope"} when the user lacks the role.
  */
 class ProblemAuthenticationHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -41,8 +42,8 @@ class ProblemAuthenticationHandler implements AuthenticationEntryPoint, AccessDe
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
 		if (exception instanceof InvalidBearerTokenException) {
 			write(request, response, HttpStatus.UNAUTHORIZED, INVALID_TOKEN_CHALLENGE, "invalid_token",
 					"The access token is invalid, expired or revoked.");
@@ -54,14 +55,14 @@ class ProblemAuthenticationHandler implements AuthenticationEntryPoint, AccessDe
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response,
-			AccessDeniedException exception) throws IOException {
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException {
 		write(request, response, HttpStatus.FORBIDDEN, INSUFFICIENT_SCOPE_CHALLENGE, "insufficient_scope",
 				"The access token does not grant access to this resource.");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String challenge, @org.jspecify.annotations.Nullable String error, String detail) throws IOException {
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String challenge,
+			@org.jspecify.annotations.Nullable String error, String detail) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}

@@ -1,8 +1,5 @@
 package dev.secureapi.security.web;
 
-import dev.secureapi.security.jwt.AccessTokenVerifier;
-import dev.secureapi.security.problem.ProblemResponseWriter;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,12 +8,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.cors.CorsConfigurationSource;
 
+import dev.secureapi.security.jwt.AccessTokenVerifier;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * Applies the kit's API security to an {@link HttpSecurity}: stateless sessions, no CSRF protection (bearer
- * tokens are not sent automatically by browsers), CORS from the application's {@code CorsConfigurationSource},
- * no response headers from Spring Security (the kit's headers filter owns them), bearer JWT authentication, and
- * problem+json 401/403 answers with RFC 6750 challenges. CORS is applied when the application has a
- * {@code CorsConfigurationSource} bean or Spring MVC. Authorization rules stay the application's.
+ * Applies the kit's API security to an {@link HttpSecurity}: stateless sessions, no CSRF
+ * protection (bearer tokens are not sent automatically by browsers), CORS from the
+ * application's {@code CorsConfigurationSource}, no response headers from Spring Security
+ * (the kit's headers filter owns them), bearer JWT authentication, and problem+json
+ * 401/403 answers with RFC 6750 challenges. CORS is applied when the application has a
+ * {@code CorsConfigurationSource} bean or Spring MVC. Authorization rules stay the
+ * application's.
  *
  * <pre class="code">
  * &#064;Bean
@@ -39,8 +41,9 @@ public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiC
 	}
 
 	/**
-	 * Applies the settings as soon as the configurer is added with {@code http.with(...)}: Spring Security's own
-	 * configurers read the session policy when they are initialised, which may be before this one is.
+	 * Applies the settings as soon as the configurer is added with
+	 * {@code http.with(...)}: Spring Security's own configurers read the session policy
+	 * when they are initialised, which may be before this one is.
 	 * @param http the builder
 	 */
 	@Override
@@ -64,7 +67,8 @@ public final class SecureApiConfigurer extends AbstractHttpConfigurer<SecureApiC
 	}
 
 	private static boolean hasCorsConfiguration(ApplicationContext context) {
-		// what Spring Security's CorsConfigurer looks for: without either it would fail the chain
+		// what Spring Security's CorsConfigurer looks for: without either it would fail
+		// the chain
 		return context.getBeanNamesForType(CorsConfigurationSource.class).length > 0
 				|| context.containsBean("mvcHandlerMappingIntrospector");
 	}

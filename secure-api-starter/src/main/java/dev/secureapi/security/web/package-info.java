@@ -1,5 +1,6 @@
 /**
- * The default stateless bearer-JWT security filter chain, its public configurer and problem+json 401/403.
+ * The default stateless bearer-JWT security filter chain, its public configurer and
+ * problem+json 401/403.
  */
 @NullMarked
 package dev.secureapi.security.web;

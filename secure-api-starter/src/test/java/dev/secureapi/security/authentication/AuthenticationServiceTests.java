@@ -6,6 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 import dev.secureapi.security.jwt.TestKeys;
 import dev.secureapi.security.jwt.TokenPair;
 import dev.secureapi.security.jwt.Tokens;
@@ -14,11 +19,6 @@ import dev.secureapi.security.password.LengthLimitingPasswordEncoder;
 import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
 import dev.secureapi.security.password.PasswordProperties;
 import dev.secureapi.test.MutableClock;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

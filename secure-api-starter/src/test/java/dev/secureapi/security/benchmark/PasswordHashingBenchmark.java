@@ -2,8 +2,6 @@ package dev.secureapi.security.benchmark;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
-import dev.secureapi.security.password.PasswordProperties;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,12 +13,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
+import dev.secureapi.security.password.PasswordProperties;
+
 /**
- * One login's password work with the default Argon2id parameters (19 MiB, t=2, p=1), one thread. Run with
- * {@code org.openjdk.jmh.Main PasswordHashingBenchmark}.
+ * One login's password work with the default Argon2id parameters (19 MiB, t=2, p=1), one
+ * thread. Run with {@code org.openjdk.jmh.Main PasswordHashingBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

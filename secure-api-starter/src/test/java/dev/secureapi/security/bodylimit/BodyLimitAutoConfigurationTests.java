@@ -1,13 +1,6 @@
 package dev.secureapi.security.bodylimit;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -18,15 +11,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
 
 class BodyLimitAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, BodyLimitAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(ProblemDetailsAutoConfiguration.class, BodyLimitAutoConfiguration.class));
 
 	private final ApplicationContextRunner jsonRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(JsonParserLimitsAutoConfiguration.class, JacksonAutoConfiguration.class));
@@ -59,8 +59,7 @@ class BodyLimitAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("secure-api.body-limit.max-size=10KB",
 					"secure-api.body-limit.paths[0].patterns=/uploads/**",
-					"secure-api.body-limit.paths[0].methods=POST,PUT",
-					"secure-api.body-limit.paths[0].max-size=20MB")
+					"secure-api.body-limit.paths[0].methods=POST,PUT", "secure-api.body-limit.paths[0].max-size=20MB")
 			.run((context) -> {
 				BodyLimits limits = context.getBean(BodyLimits.class);
 				assertThat(limits.limitFor(new MockHttpServletRequest("POST", "/uploads/a/b"))).isEqualTo(20L << 20);
@@ -119,8 +118,8 @@ class BodyLimitAutoConfigurationTests {
 	@Test
 	void unsetJsonLengthLimitsFollowTheLargestBodyLimit() {
 		this.jsonRunner
-			.withPropertyValues("secure-api.body-limit.max-size=1MB", "secure-api.body-limit.paths[0].patterns=/upload/**",
-					"secure-api.body-limit.paths[0].max-size=5MB")
+			.withPropertyValues("secure-api.body-limit.max-size=1MB",
+					"secure-api.body-limit.paths[0].patterns=/upload/**", "secure-api.body-limit.paths[0].max-size=5MB")
 			.run((context) -> {
 				StreamReadConstraints constraints = context.getBean(JsonMapper.class)
 					.tokenStreamFactory()
@@ -147,11 +146,9 @@ class BodyLimitAutoConfigurationTests {
 
 	@Test
 	void jsonOverEachLimitIsRefusedByTheParser() {
-		this.jsonRunner
-			.withPropertyValues("secure-api.body-limit.json.max-string-length=10",
-					"secure-api.body-limit.json.max-name-length=10", "secure-api.body-limit.json.max-number-length=5",
-					"secure-api.body-limit.json.max-nesting-depth=3",
-					"secure-api.body-limit.json.max-document-length=100B")
+		this.jsonRunner.withPropertyValues("secure-api.body-limit.json.max-string-length=10",
+				"secure-api.body-limit.json.max-name-length=10", "secure-api.body-limit.json.max-number-length=5",
+				"secure-api.body-limit.json.max-nesting-depth=3", "secure-api.body-limit.json.max-document-length=100B")
 			.run((context) -> {
 				JsonMapper mapper = context.getBean(JsonMapper.class);
 				assertThat(mapper.readTree("{\"a\":\"0123456789\"}").get("a").asString()).hasSize(10);
@@ -179,7 +176,8 @@ class BodyLimitAutoConfigurationTests {
 	@Test
 	void userBuilderMakesTheJsonLimitsBackOff() {
 		this.jsonRunner.withUserConfiguration(CustomBuilder.class)
-			.run((context) -> assertThat(context.getBean(JsonMapper.Builder.class).streamFactory()
+			.run((context) -> assertThat(context.getBean(JsonMapper.Builder.class)
+				.streamFactory()
 				.streamReadConstraints()
 				.getMaxNestingDepth()).isEqualTo(3));
 	}

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.security.problem.ProblemResponseWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -83,10 +83,10 @@ class BodyLimitFilterTests {
 	@Test
 	void failuresUnrelatedToTheLimitPropagate() {
 		MockHttpServletRequest request = chunked(new byte[5]);
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.filter.doFilter(request,
-				new MockHttpServletResponse(), (req, res) -> {
-					throw new IOException("client went away");
-				}));
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+				throw new IOException("client went away");
+			}));
 	}
 
 	private static MockHttpServletRequest chunked(byte[] body) {

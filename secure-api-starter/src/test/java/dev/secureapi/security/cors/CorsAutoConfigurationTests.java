@@ -1,10 +1,6 @@
 package dev.secureapi.security.cors;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.production.ProductionFinding;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -15,6 +11,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.production.ProductionFinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -38,8 +38,8 @@ class CorsAutoConfigurationTests {
 	@Test
 	void byDefaultNoOriginIsAllowedAnywhere() {
 		this.runner.run((context) -> {
-			CorsConfiguration configuration = configurationFor(context.getBean("corsConfigurationSource",
-					CorsConfigurationSource.class), "/api/users");
+			CorsConfiguration configuration = configurationFor(
+					context.getBean("corsConfigurationSource", CorsConfigurationSource.class), "/api/users");
 			assertThat(configuration).isNotNull();
 			assertThat(configuration.checkOrigin("https://app.example.com")).isNull();
 			FilterRegistrationBean<?> registration = context.getBean("corsRequestFilterRegistration",

@@ -3,13 +3,13 @@ package dev.secureapi.security.cors;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.security.problem.ProblemResponseWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,7 @@
 package dev.secureapi.security.headers;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -13,6 +10,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -74,13 +74,11 @@ class SecurityHeadersAutoConfigurationTests {
 
 	@Test
 	void valuesAndPerPathOverridesBind() {
-		this.runner
-			.withPropertyValues("secure-api.headers.referrer-policy=same-origin",
-					"secure-api.headers.cross-origin-opener-policy=", "secure-api.headers.hsts.max-age=1d",
-					"secure-api.headers.hsts.include-sub-domains=false",
-					"secure-api.headers.paths[0].patterns=/docs/**",
-					"secure-api.headers.paths[0].content-security-policy=default-src 'self'",
-					"secure-api.headers.paths[0].frame-options=")
+		this.runner.withPropertyValues("secure-api.headers.referrer-policy=same-origin",
+				"secure-api.headers.cross-origin-opener-policy=", "secure-api.headers.hsts.max-age=1d",
+				"secure-api.headers.hsts.include-sub-domains=false", "secure-api.headers.paths[0].patterns=/docs/**",
+				"secure-api.headers.paths[0].content-security-policy=default-src 'self'",
+				"secure-api.headers.paths[0].frame-options=")
 			.run((context) -> {
 				SecurityHeaders headers = context.getBean(SecurityHeaders.class);
 				MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/x");
@@ -89,7 +87,8 @@ class SecurityHeadersAutoConfigurationTests {
 					.doesNotContainKey("Cross-Origin-Opener-Policy")
 					.containsEntry("X-Frame-Options", "DENY");
 				MockHttpServletRequest docs = new MockHttpServletRequest("GET", "/docs/index.html");
-				assertThat(headers.headersFor(docs, false)).containsEntry("Content-Security-Policy", "default-src 'self'")
+				assertThat(headers.headersFor(docs, false))
+					.containsEntry("Content-Security-Policy", "default-src 'self'")
 					.doesNotContainKey("X-Frame-Options")
 					.containsEntry("Referrer-Policy", "same-origin");
 			});
@@ -108,7 +107,8 @@ class SecurityHeadersAutoConfigurationTests {
 	@Test
 	void preloadWithoutSubdomainsFailsStartupWithExplanation() {
 		this.runner
-			.withPropertyValues("secure-api.headers.hsts.preload=true", "secure-api.headers.hsts.include-sub-domains=false")
+			.withPropertyValues("secure-api.headers.hsts.preload=true",
+					"secure-api.headers.hsts.include-sub-domains=false")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()

@@ -3,13 +3,11 @@ package dev.secureapi.security.headers;
 import java.io.IOException;
 import java.util.List;
 
-import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -20,12 +18,14 @@ import org.springframework.security.web.header.writers.XContentTypeOptionsHeader
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityHeadersFilterTests {
 
-	private final TrustedProxyClientIpResolver resolver = new TrustedProxyClientIpResolver(List.of(),
-			"X-Forwarded-For", "X-Forwarded-Proto");
+	private final TrustedProxyClientIpResolver resolver = new TrustedProxyClientIpResolver(List.of(), "X-Forwarded-For",
+			"X-Forwarded-Proto");
 
 	private final SecurityHeadersFilter filter = new SecurityHeadersFilter(
 			new SecurityHeaders(new SecurityHeadersProperties()), this.resolver);
@@ -95,7 +95,8 @@ class SecurityHeadersFilterTests {
 			}
 		});
 		assertThat(response.getHeader("X-Request-Id")).isEqualTo("abc");
-		assertThat(response.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+		assertThat(response.getHeader("Content-Security-Policy"))
+			.isEqualTo("default-src 'none'; frame-ancestors 'none'");
 		assertThat(response.getHeader("X-Other")).isNull();
 	}
 

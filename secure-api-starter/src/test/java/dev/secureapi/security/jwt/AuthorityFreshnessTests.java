@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.security.jwt.InvalidTokenException.Reason;
 import dev.secureapi.security.jwt.TokenUserValidator.UserStanding;
 import dev.secureapi.test.MutableClock;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An access token loses its power when its user's authority changes: on the instance that announced the change at
- * once, elsewhere once the cached answer is older than {@code user-check-ttl}; and a revoked token id stays
- * refused for as long as the verifier would otherwise accept the token.
+ * An access token loses its power when its user's authority changes: on the instance that
+ * announced the change at once, elsewhere once the cached answer is older than
+ * {@code user-check-ttl}; and a revoked token id stays refused for as long as the
+ * verifier would otherwise accept the token.
  */
 class AuthorityFreshnessTests {
 
@@ -82,8 +84,8 @@ class AuthorityFreshnessTests {
 	void aTokenIssuedAfterTheChangeInTheSameSecondIsAcceptedEvenWithoutClockSkew() {
 		JwtProperties properties = Tokens.secret(TestKeys.SECRET);
 		properties.setClockSkew(Duration.ZERO);
-		Tokens tokens = new Tokens(properties, this.clock, new CachingTokenUserValidator(this.store, Duration.ZERO,
-				this.clock));
+		Tokens tokens = new Tokens(properties, this.clock,
+				new CachingTokenUserValidator(this.store, Duration.ZERO, this.clock));
 		Instant changedAt = change("a");
 		this.clock.advance(Duration.ofMillis(300));
 		String token = tokens.service.issueAccessToken("a", List.of("USER"), changedAt).value();
@@ -115,7 +117,8 @@ class AuthorityFreshnessTests {
 	void aTokenIssuedWithTheRolesReadBeforeTheChangeIsRefusedEvenIfSignedAfterIt() {
 		Tokens tokens = instance(Duration.ZERO);
 		this.users.put("a", UserStanding.ACTIVE);
-		// a login read the account (no change yet), then another instance changed it, then the login signed
+		// a login read the account (no change yet), then another instance changed it,
+		// then the login signed
 		change("a");
 		this.clock.advance(Duration.ofMillis(100));
 		String token = tokens.service.issueAccessToken("a", List.of("ADMIN"), null).value();
@@ -136,7 +139,8 @@ class AuthorityFreshnessTests {
 			@Override
 			public UserStanding standing(String subject) {
 				UserStanding before = AuthorityFreshnessTests.this.users.getOrDefault(subject, UserStanding.INACTIVE);
-				// the change commits and is announced while this look-up is on its way back
+				// the change commits and is announced while this look-up is on its way
+				// back
 				AuthorityFreshnessTests.this.users.put(subject, UserStanding.INACTIVE);
 				self[0].evict(subject);
 				return before;

@@ -7,22 +7,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.secureapi.test.MutableClock;
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.secureapi.test.MutableClock;
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two requests refreshing with the same token at the same moment, through the token service, on the real
- * PostgreSQL and Redis stores: exactly one gets a new token, and the collision is treated as reuse.
+ * Two requests refreshing with the same token at the same moment, through the token
+ * service, on the real PostgreSQL and Redis stores: exactly one gets a new token, and the
+ * collision is treated as reuse.
  */
 @RequiresServices({ RequiresServices.Service.POSTGRES, RequiresServices.Service.REDIS })
 class ConcurrentRefreshTests {

@@ -29,8 +29,7 @@ public final class Forge {
 	/** A payload a token of the test secret would carry, valid now. */
 	public static String claims(Instant now, String subject) {
 		return "{\"sub\":\"" + subject + "\",\"roles\":[\"ADMIN\"],\"iat\":" + now.getEpochSecond() + ",\"nbf\":"
-				+ now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"j-" + subject
-				+ "\"}";
+				+ now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + ",\"jti\":\"j-" + subject + "\"}";
 	}
 
 	public static String header(String alg, String kid) {

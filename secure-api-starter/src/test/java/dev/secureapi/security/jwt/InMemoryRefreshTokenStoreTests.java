@@ -3,11 +3,12 @@ package dev.secureapi.security.jwt;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.security.jwt.RefreshTokenStore.Family;
 import dev.secureapi.security.jwt.RefreshTokenStore.Outcome;
 import dev.secureapi.security.jwt.RefreshTokenStore.Token;
 import dev.secureapi.test.MutableClock;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,13 +3,13 @@ package dev.secureapi.security.jwt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 import org.junit.jupiter.api.BeforeAll;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
 
 /**
  * The JDBC store on a real PostgreSQL, with the schema file the starter ships.

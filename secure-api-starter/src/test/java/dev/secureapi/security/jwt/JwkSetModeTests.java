@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.secureapi.security.jwt.InvalidTokenException.Reason;
-import dev.secureapi.test.MutableClock;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+import dev.secureapi.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -57,9 +57,11 @@ class JwkSetModeTests {
 			this.fetches.incrementAndGet();
 			String body;
 			synchronized (this.published) {
-				body = "{\"keys\":[" + String.join(",", this.published.stream()
-					.map((jwk) -> new String(JwtJson.serializer().serialize(jwk), StandardCharsets.UTF_8))
-					.toList()) + "]}";
+				body = "{\"keys\":[" + String.join(",",
+						this.published.stream()
+							.map((jwk) -> new String(JwtJson.serializer().serialize(jwk), StandardCharsets.UTF_8))
+							.toList())
+						+ "]}";
 			}
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, bytes.length);
@@ -128,8 +130,8 @@ class JwkSetModeTests {
 	@Test
 	void keysFromTokenHeadersAreNeverFetchedNorUsed() {
 		KeyPair attacker = TestKeys.rsa();
-		String forged = token("k1", attacker, Map.of("jku", base() + "/attacker", "x5u", base() + "/attacker",
-				"jwk", Jwks.builder().key((java.security.interfaces.RSAPublicKey) attacker.getPublic()).build()));
+		String forged = token("k1", attacker, Map.of("jku", base() + "/attacker", "x5u", base() + "/attacker", "jwk",
+				Jwks.builder().key((java.security.interfaces.RSAPublicKey) attacker.getPublic()).build()));
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.verifier.verify(forged))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_SIGNATURE));
 		assertThat(this.attackerFetches).hasValue(0);
@@ -139,8 +141,12 @@ class JwkSetModeTests {
 	void tokenWithAnotherAlgorithmThanTheJwkIsRejected() {
 		String hs = Jwts.builder()
 			.json(JwtJson.serializer())
-			.header().keyId("k1").type("at+jwt").and()
-			.subject("user-1").issuer(ISSUER)
+			.header()
+			.keyId("k1")
+			.type("at+jwt")
+			.and()
+			.subject("user-1")
+			.issuer(ISSUER)
 			.expiration(Date.from(this.clock.instant().plusSeconds(60)))
 			.signWith(new javax.crypto.spec.SecretKeySpec(this.first.getPublic().getEncoded(), "HmacSHA256"),
 					Jwts.SIG.HS256)
@@ -152,8 +158,12 @@ class JwkSetModeTests {
 	void wrongIssuerIsRejected() {
 		String token = Jwts.builder()
 			.json(JwtJson.serializer())
-			.header().keyId("k1").type("at+jwt").and()
-			.subject("user-1").issuer("https://other.example")
+			.header()
+			.keyId("k1")
+			.type("at+jwt")
+			.and()
+			.subject("user-1")
+			.issuer("https://other.example")
 			.expiration(Date.from(this.clock.instant().plusSeconds(60)))
 			.signWith(this.first.getPrivate(), Jwts.SIG.RS256)
 			.compact();
@@ -173,8 +183,12 @@ class JwkSetModeTests {
 				AccessTokenVerifier verifier = context.getBean(AccessTokenVerifier.class);
 				String token = Jwts.builder()
 					.json(JwtJson.serializer())
-					.header().keyId("k1").type("at+jwt").and()
-					.subject("user-2").issuer(ISSUER)
+					.header()
+					.keyId("k1")
+					.type("at+jwt")
+					.and()
+					.subject("user-2")
+					.issuer(ISSUER)
 					.claim("realm_access", Map.of("roles", List.of("USER")))
 					.expiration(Date.from(Instant.now().plusSeconds(60)))
 					.signWith(this.first.getPrivate(), Jwts.SIG.RS256)
@@ -188,8 +202,13 @@ class JwkSetModeTests {
 			.getPrivate() instanceof java.security.interfaces.ECPrivateKey) ? Jwts.SIG.ES256 : Jwts.SIG.RS256;
 		return Jwts.builder()
 			.json(JwtJson.serializer())
-			.header().keyId(kid).type("at+jwt").add(extraHeaders).and()
-			.subject("user-1").issuer(ISSUER)
+			.header()
+			.keyId(kid)
+			.type("at+jwt")
+			.add(extraHeaders)
+			.and()
+			.subject("user-1")
+			.issuer(ISSUER)
 			.claim("realm_access", Map.of("roles", List.of("ADMIN", "USER")))
 			.expiration(Date.from(this.clock.instant().plusSeconds(300)))
 			.signWith(key.getPrivate(), algorithm)

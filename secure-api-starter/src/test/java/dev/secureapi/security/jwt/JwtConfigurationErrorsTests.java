@@ -1,7 +1,6 @@
 package dev.secureapi.security.jwt;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -9,8 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A JWT setting that cannot work stops start-up as Spring Boot reports an invalid property: naming the property,
- * its value and what is wrong.
+ * A JWT setting that cannot work stops start-up as Spring Boot reports an invalid
+ * property: naming the property, its value and what is wrong.
  */
 class JwtConfigurationErrorsTests {
 

@@ -3,8 +3,9 @@ package dev.secureapi.security.jwt;
 import java.time.Duration;
 import java.util.List;
 
-import dev.secureapi.security.production.ProductionFinding;
 import org.junit.jupiter.api.Test;
+
+import dev.secureapi.security.production.ProductionFinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,27 +3,28 @@ package dev.secureapi.security.jwt;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.secureapi.security.jwt.RefreshTokenStore.Family;
-import dev.secureapi.security.jwt.RefreshTokenStore.Outcome;
-import dev.secureapi.security.jwt.RefreshTokenStore.Token;
-import dev.secureapi.test.RedisTopology;
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.secureapi.security.jwt.RefreshTokenStore.Family;
+import dev.secureapi.security.jwt.RefreshTokenStore.Outcome;
+import dev.secureapi.security.jwt.RefreshTokenStore.Token;
+import dev.secureapi.test.RedisTopology;
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Redis stores on a real Redis: a single server, a Redis Cluster and a Sentinel-managed primary. Two
- * stores on two connection factories stand for two application instances.
+ * The Redis stores on a real Redis: a single server, a Redis Cluster and a
+ * Sentinel-managed primary. Two stores on two connection factories stand for two
+ * application instances.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
 @ParameterizedClass
@@ -85,8 +86,9 @@ class RedisRefreshTokenStoreTests extends RefreshTokenStoreContractTests {
 		clock.advance(properties.getAccessTokenTtl().plusSeconds(10));
 		assertThat(tokens.verify(token).subject()).as("inside the skew window").isEqualTo("u");
 		tokens.revoke(token);
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTokenException.class,
-				() -> tokens.verify(token)).getReason()).isEqualTo(InvalidTokenException.Reason.REVOKED);
+		assertThat(org.assertj.core.api.Assertions
+			.catchThrowableOfType(InvalidTokenException.class, () -> tokens.verify(token))
+			.getReason()).isEqualTo(InvalidTokenException.Reason.REVOKED);
 	}
 
 	@Test

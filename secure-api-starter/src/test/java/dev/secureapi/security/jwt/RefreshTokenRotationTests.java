@@ -3,9 +3,10 @@ package dev.secureapi.security.jwt;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.security.jwt.InvalidTokenException.Reason;
 import dev.secureapi.test.MutableClock;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

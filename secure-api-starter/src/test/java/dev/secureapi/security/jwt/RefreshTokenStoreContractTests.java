@@ -10,16 +10,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Test;
+
 import dev.secureapi.security.jwt.RefreshTokenStore.Consumption;
 import dev.secureapi.security.jwt.RefreshTokenStore.Family;
 import dev.secureapi.security.jwt.RefreshTokenStore.Outcome;
 import dev.secureapi.security.jwt.RefreshTokenStore.Token;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link RefreshTokenStore} must do; each store's test class runs these against a real backend.
+ * What every {@link RefreshTokenStore} must do; each store's test class runs these
+ * against a real backend.
  */
 abstract class RefreshTokenStoreContractTests {
 

@@ -6,14 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Every class the starter names in its registration files exists, so a rename cannot leave a stale entry.
+ * Every class the starter names in its registration files exists, so a rename cannot
+ * leave a stale entry.
  */
 class RegisteredClassesTests {
 
@@ -29,9 +29,8 @@ class RegisteredClassesTests {
 
 	private static List<String> names(String resource) throws IOException {
 		String text = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-		return new java.util.ArrayList<>(Arrays.stream(text.split("[\\s,=\\\\]+"))
-			.filter((name) -> name.startsWith("dev.secureapi."))
-			.toList());
+		return new java.util.ArrayList<>(
+				Arrays.stream(text.split("[\\s,=\\\\]+")).filter((name) -> name.startsWith("dev.secureapi.")).toList());
 	}
 
 }

@@ -12,14 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.secureapi.security.jwt.InvalidTokenException.Reason;
-import dev.secureapi.test.MutableClock;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.secureapi.security.jwt.InvalidTokenException.Reason;
+import dev.secureapi.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -147,10 +148,11 @@ class TokenServiceTests {
 		Instant now = this.tokens.clock.instant();
 		byte[] longSecret = new byte[64];
 		System.arraycopy(Forge.testSecret(), 0, longSecret, 0, 32);
-		assertRejected(Forge.hmac("HmacSHA384", Forge.testSecret(), Forge.header("HS384", "default"),
-				Forge.claims(now, "u")), Reason.MALFORMED, Reason.BAD_SIGNATURE);
-		assertRejected(Forge.hmac("HmacSHA512", longSecret, Forge.header("HS512", "default"),
-				Forge.claims(now, "u")), Reason.MALFORMED, Reason.BAD_SIGNATURE);
+		assertRejected(
+				Forge.hmac("HmacSHA384", Forge.testSecret(), Forge.header("HS384", "default"), Forge.claims(now, "u")),
+				Reason.MALFORMED, Reason.BAD_SIGNATURE);
+		assertRejected(Forge.hmac("HmacSHA512", longSecret, Forge.header("HS512", "default"), Forge.claims(now, "u")),
+				Reason.MALFORMED, Reason.BAD_SIGNATURE);
 	}
 
 	@Test
@@ -161,8 +163,9 @@ class TokenServiceTests {
 		Tokens tokens = new Tokens(properties, MutableClock.now(), null);
 		Instant now = tokens.clock.instant();
 		byte[] publicKeyBytes = rsa.getPublic().getEncoded();
-		assertRejected(tokens, Forge.hmac("HmacSHA256", publicKeyBytes, Forge.header("HS256", "rsa"),
-				Forge.claims(now, "u")), Reason.MALFORMED, Reason.BAD_SIGNATURE);
+		assertRejected(tokens,
+				Forge.hmac("HmacSHA256", publicKeyBytes, Forge.header("HS256", "rsa"), Forge.claims(now, "u")),
+				Reason.MALFORMED, Reason.BAD_SIGNATURE);
 		byte[] pem = TestKeys.publicPem(rsa).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		assertRejected(tokens, Forge.hmac("HmacSHA256", pem, Forge.header("HS256", "rsa"), Forge.claims(now, "u")),
 				Reason.MALFORMED, Reason.BAD_SIGNATURE);
@@ -277,8 +280,7 @@ class TokenServiceTests {
 		assertRejected(Forge.hmac("HmacSHA256", Forge.testSecret(), Forge.header("HS256", "default"), payload),
 				Reason.MALFORMED);
 		String header = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"default\",\"kid\":\"other\"}";
-		assertRejected(Forge.hmac("HmacSHA256", Forge.testSecret(), header, Forge.claims(now, "u")),
-				Reason.MALFORMED);
+		assertRejected(Forge.hmac("HmacSHA256", Forge.testSecret(), header, Forge.claims(now, "u")), Reason.MALFORMED);
 	}
 
 	@ParameterizedTest
@@ -301,8 +303,7 @@ class TokenServiceTests {
 		Set<String> active = ConcurrentHashMap.newKeySet();
 		active.add("u");
 		MutableClock clock = MutableClock.now();
-		TokenUserValidator validator = new CachingTokenUserValidator(active::contains, Duration.ofSeconds(30),
-				clock);
+		TokenUserValidator validator = new CachingTokenUserValidator(active::contains, Duration.ofSeconds(30), clock);
 		Tokens tokens = new Tokens(Tokens.secret(TestKeys.SECRET), clock, validator);
 		String token = tokens.accessToken("u", "USER");
 		assertThat(tokens.service.verify(token).subject()).isEqualTo("u");
@@ -317,8 +318,7 @@ class TokenServiceTests {
 		Set<String> active = ConcurrentHashMap.newKeySet();
 		active.add("u");
 		MutableClock clock = MutableClock.now();
-		TokenUserValidator validator = new CachingTokenUserValidator(active::contains, Duration.ofSeconds(30),
-				clock);
+		TokenUserValidator validator = new CachingTokenUserValidator(active::contains, Duration.ofSeconds(30), clock);
 		Tokens tokens = new Tokens(Tokens.secret(TestKeys.SECRET), clock, validator);
 		String token = tokens.accessToken("u", "USER");
 		tokens.service.verify(token);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.test.MutableClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,9 +17,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.secureapi.test.MutableClock;
+
 /**
- * Full access-token verification as the bearer filter does it (size cap, parse, key lookup, signature, claims,
- * revocation check), one thread. Run with {@code org.openjdk.jmh.Main TokenVerificationBenchmark}.
+ * Full access-token verification as the bearer filter does it (size cap, parse, key
+ * lookup, signature, claims, revocation check), one thread. Run with
+ * {@code org.openjdk.jmh.Main TokenVerificationBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

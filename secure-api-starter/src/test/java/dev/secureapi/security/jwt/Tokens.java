@@ -3,8 +3,9 @@ package dev.secureapi.security.jwt;
 import java.time.Clock;
 import java.util.List;
 
-import dev.secureapi.test.MutableClock;
 import org.jspecify.annotations.Nullable;
+
+import dev.secureapi.test.MutableClock;
 
 /**
  * Builds a {@link TokenService} the way the auto-configuration does, for unit tests.
@@ -34,8 +35,7 @@ public final class Tokens {
 		this.keys = new JwtKeyLoader(null).load(properties);
 		this.revoked = new InMemoryRevokedTokenStore(clock);
 		this.refreshTokens = refreshTokens;
-		AccessTokenVerifier verifier = new AccessTokenVerifier(this.keys, properties, clock,
-				this.revoked, users);
+		AccessTokenVerifier verifier = new AccessTokenVerifier(this.keys, properties, clock, this.revoked, users);
 		this.service = new TokenService(this.keys, verifier, refreshTokens, this.revoked, properties, clock);
 	}
 

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Collects the access log's events from the real Logback logger, with their logging context frozen at the time
- * they were logged.
+ * Collects the access log's events from the real Logback logger, with their logging
+ * context frozen at the time they were logged.
  */
 class AccessLogCapture extends ListAppender<ILoggingEvent> implements AutoCloseable {
 
@@ -35,7 +35,8 @@ class AccessLogCapture extends ListAppender<ILoggingEvent> implements AutoClosea
 	}
 
 	/**
-	 * The one event logged; waits for it, since the starter's access log writes on a background thread.
+	 * The one event logged; waits for it, since the starter's access log writes on a
+	 * background thread.
 	 */
 	ILoggingEvent single() {
 		List<ILoggingEvent> events = org.awaitility.Awaitility.await()

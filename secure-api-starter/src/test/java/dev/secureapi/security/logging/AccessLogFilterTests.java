@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.secureapi.security.requestid.RequestId;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-
 import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.secureapi.security.requestid.RequestId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -112,7 +112,8 @@ class AccessLogFilterTests {
 		request.addHeader("Authorization", "Bearer " + MaskingTests.JWT);
 		request.addHeader("Cookie", "SESSION=cookie-value-123");
 		request.setContent("{\"password\":\"hunter2\"}".getBytes(StandardCharsets.UTF_8));
-		run(this.filter, request, (req, res) -> res.getOutputStream().write("{\"refresh_token\":\"rt-1\"}".getBytes(StandardCharsets.UTF_8)));
+		run(this.filter, request, (req, res) -> res.getOutputStream()
+			.write("{\"refresh_token\":\"rt-1\"}".getBytes(StandardCharsets.UTF_8)));
 		ILoggingEvent event = this.capture.single();
 		String logged = event.getFormattedMessage() + AccessLogCapture.fields(event) + event.getMDCPropertyMap();
 		assertThat(logged).doesNotContain(MaskingTests.JWT.substring(0, 20))

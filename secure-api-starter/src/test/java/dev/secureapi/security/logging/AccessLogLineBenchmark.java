@@ -24,18 +24,18 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * The access log's cost per line, in its two halves: what the request thread does (capture the fields and the
- * logging context, queue them) and what the writer thread does (Spring Boot's ECS JSON encoding with the kit's
- * masking, appended to a stream that discards the bytes, so no console or disk is measured). {@code encoder}
- * {@code boot} is Spring Boot's {@code StructuredLogEncoder} as configured, {@code kit} the same formatter behind
- * the starter's {@link StringFormattingEncoder} (what an application with the starter runs). Run with
- * {@code org.openjdk.jmh.Main AccessLogLineBenchmark}.
+ * The access log's cost per line, in its two halves: what the request thread does
+ * (capture the fields and the logging context, queue them) and what the writer thread
+ * does (Spring Boot's ECS JSON encoding with the kit's masking, appended to a stream that
+ * discards the bytes, so no console or disk is measured). {@code encoder} {@code boot} is
+ * Spring Boot's {@code StructuredLogEncoder} as configured, {@code kit} the same
+ * formatter behind the starter's {@link StringFormattingEncoder} (what an application
+ * with the starter runs). Run with {@code org.openjdk.jmh.Main AccessLogLineBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -76,7 +76,8 @@ public class AccessLogLineBenchmark {
 		if ("kit".equals(this.encoder)) {
 			StringFormattingEncoder.install(context);
 		}
-		// the request thread's half queues to a writer that discards, so the queue never fills
+		// the request thread's half queues to a writer that discards, so the queue never
+		// fills
 		this.writer = new AccessLogWriter(8192, (line) -> {
 		});
 		MDC.put("request_id", "6f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
@@ -96,7 +97,9 @@ public class AccessLogLineBenchmark {
 				"0f8b3c5e-6d7a-4a8e-9b1c-2d3e4f5a6b7c", MDC.getCopyOfContextMap()));
 	}
 
-	/** The writer thread: one line through SLF4J, ECS JSON with masking, and the appender. */
+	/**
+	 * The writer thread: one line through SLF4J, ECS JSON with masking, and the appender.
+	 */
 	@Benchmark
 	public void writerThread() {
 		AccessLogFilter.write(LINE);

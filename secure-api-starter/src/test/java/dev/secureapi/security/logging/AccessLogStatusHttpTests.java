@@ -9,7 +9,6 @@ import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,9 +23,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP: a request whose exception reaches the container (thrown by a filter, as a token check that meets
- * an unreachable database would) is logged with the status the client got from the error page, not with a 500 of
- * the access log's own guess.
+ * Over real HTTP: a request whose exception reaches the container (thrown by a filter, as
+ * a token check that meets an unreachable database would) is logged with the status the
+ * client got from the error page, not with a 500 of the access log's own guess.
  */
 @SpringBootTest(classes = AccessLogStatusHttpTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class AccessLogStatusHttpTests {
@@ -38,7 +37,10 @@ class AccessLogStatusHttpTests {
 	@LocalServerPort
 	int port;
 
-	/** Attached once the application (and with it Boot's logging configuration) has started. */
+	/**
+	 * Attached once the application (and with it Boot's logging configuration) has
+	 * started.
+	 */
 	@BeforeEach
 	void capture() {
 		this.capture = new AccessLogCapture();

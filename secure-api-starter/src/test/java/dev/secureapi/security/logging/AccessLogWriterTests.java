@@ -30,7 +30,8 @@ class AccessLogWriterTests {
 			new AccessLogMeterBinder(writer).bindTo(registry);
 			assertThat(writer.offer(line("/1"))).isTrue();
 			assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
-			// the writer is stuck on /1: /2 fills the queue, /3 and /4 find it full and return at once
+			// the writer is stuck on /1: /2 fills the queue, /3 and /4 find it full and
+			// return at once
 			assertThat(writer.offer(line("/2"))).isTrue();
 			assertThat(writer.offer(line("/3"))).isFalse();
 			assertThat(writer.offer(line("/4"))).isFalse();

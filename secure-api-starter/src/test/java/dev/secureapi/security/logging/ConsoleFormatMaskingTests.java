@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The console log is masked in every format, including the one a service gets without any logging property: a
- * service with the starter, started for real, serves a request carrying a bearer token, a password, an e-mail
- * address and a card number in its query string, headers and body, and logs them in its own messages; none of
- * them reaches the console.
+ * The console log is masked in every format, including the one a service gets without any
+ * logging property: a service with the starter, started for real, serves a request
+ * carrying a bearer token, a password, an e-mail address and a card number in its query
+ * string, headers and body, and logs them in its own messages; none of them reaches the
+ * console.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConsoleFormatMaskingTests {
@@ -56,8 +56,8 @@ class ConsoleFormatMaskingTests {
 			.run()) {
 			int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/public/login?password=" + PASSWORD
-						+ "&email=" + EMAIL + "&card=" + CARD + "&page=1"))
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/public/login?password=" + PASSWORD + "&email="
+						+ EMAIL + "&card=" + CARD + "&page=1"))
 				.header("Authorization", "Bearer " + JWT)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
@@ -88,9 +88,11 @@ class ConsoleFormatMaskingTests {
 
 	private static String jwt() {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8));
+		String header = base64
+			.encodeToString("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8));
 		String claims = base64.encodeToString("{\"sub\":\"42\",\"roles\":[\"USER\"]}".getBytes(StandardCharsets.UTF_8));
-		return header + "." + claims + "." + base64.encodeToString("not-a-real-signature-xyz".getBytes(StandardCharsets.UTF_8));
+		return header + "." + claims + "."
+				+ base64.encodeToString("not-a-real-signature-xyz".getBytes(StandardCharsets.UTF_8));
 	}
 
 }

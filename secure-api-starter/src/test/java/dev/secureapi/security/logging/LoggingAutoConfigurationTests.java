@@ -1,10 +1,6 @@
 package dev.secureapi.security.logging;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.production.ProductionFinding;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -16,6 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.production.ProductionFinding;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +51,8 @@ class LoggingAutoConfigurationTests {
 				.doesNotHaveBean(AccessLogWriter.class)
 				.doesNotHaveBean(AccessLogMeterBinder.class);
 			try (AccessLogCapture capture = new AccessLogCapture()) {
-				accessLogFilter(context)
-					.doFilter(new MockHttpServletRequest("GET", "/x"), new MockHttpServletResponse(),
-							new MockFilterChain());
+				accessLogFilter(context).doFilter(new MockHttpServletRequest("GET", "/x"),
+						new MockHttpServletResponse(), new MockFilterChain());
 				assertThat(capture.single().getThreadName()).isEqualTo(Thread.currentThread().getName());
 			}
 		});
@@ -91,12 +90,10 @@ class LoggingAutoConfigurationTests {
 	@Test
 	void applicationUserResolverIsUsed() {
 		this.contextRunner.withUserConfiguration(CustomUserResolverConfiguration.class).run((context) -> {
-			assertThat(context).getBean(AccessLogUserResolver.class)
-				.isSameAs(context.getBean("customUserResolver"));
+			assertThat(context).getBean(AccessLogUserResolver.class).isSameAs(context.getBean("customUserResolver"));
 			try (AccessLogCapture capture = new AccessLogCapture()) {
-				accessLogFilter(context)
-					.doFilter(new MockHttpServletRequest("GET", "/x"), new MockHttpServletResponse(),
-							new MockFilterChain());
+				accessLogFilter(context).doFilter(new MockHttpServletRequest("GET", "/x"),
+						new MockHttpServletResponse(), new MockFilterChain());
 				assertThat(AccessLogCapture.fields(capture.single())).containsEntry("user", "service-account");
 			}
 		});

@@ -16,13 +16,11 @@ import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,14 +42,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The masked JSON logs as a user gets them: the starter on the class path and
- * {@code logging.structured.format.console=ecs}, nothing else; real HTTP on a random port and the real console
- * output.
+ * {@code logging.structured.format.console=ecs}, nothing else; real HTTP on a random port
+ * and the real console output.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = MaskedLoggingWebTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -73,12 +73,13 @@ class MaskedLoggingWebTests {
 
 	@Test
 	void neitherTokenNorPasswordNorEmailReachTheLogButTheAccessLogLineDoes(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/public/login?token=query-secret-123&page=1"))
-			.header("Authorization", "Bearer " + JWT)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"username\":\"alice\",\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(uri("/api/public/login?token=query-secret-123&page=1"))
+				.header("Authorization", "Bearer " + JWT)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"username\":\"alice\",\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 		JsonNode accessLog = awaitAccessLogLine(output, requestId);
@@ -118,15 +119,17 @@ class MaskedLoggingWebTests {
 		assertThat(accessLog.get("path").asString()).isEqualTo("/api/me");
 		assertThat(accessLog.get("user").asString()).isEqualTo("alice");
 		assertThat(accessLog.get("status").asInt()).isEqualTo(200);
-		assertThat(output.getOut()).doesNotContain(basic).doesNotContain("wonderland-pw").doesNotContain("cookie-secret-456");
+		assertThat(output.getOut()).doesNotContain(basic)
+			.doesNotContain("wonderland-pw")
+			.doesNotContain("cookie-secret-456");
 	}
 
 	@Test
 	void requestRefusedAfterAuthenticationIsLoggedWithItsUser(CapturedOutput output) throws Exception {
 		String basic = Base64.getEncoder().encodeToString("alice:wonderland-pw".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/admin"))
-			.header("Authorization", "Basic " + basic)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri("/api/admin")).header("Authorization", "Basic " + basic).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
 		JsonNode accessLog = awaitAccessLogLine(output, response.headers().firstValue("X-Request-Id").orElseThrow());
 		assertThat(accessLog.get("status").asInt()).isEqualTo(403);
@@ -145,8 +148,8 @@ class MaskedLoggingWebTests {
 	}
 
 	/**
-	 * The access log line of a request. The client can have the response before the server's filter has written
-	 * the line, so this waits for it to appear.
+	 * The access log line of a request. The client can have the response before the
+	 * server's filter has written the line, so this waits for it to appear.
 	 */
 	private JsonNode awaitAccessLogLine(CapturedOutput output, String requestId) {
 		return await().atMost(Duration.ofSeconds(10))
@@ -173,8 +176,8 @@ class MaskedLoggingWebTests {
 
 	private static String jwt() {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"default\"}"
-			.getBytes(StandardCharsets.UTF_8));
+		String header = base64.encodeToString(
+				"{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"default\"}".getBytes(StandardCharsets.UTF_8));
 		String claims = base64.encodeToString(("{\"sub\":\"42\",\"roles\":[\"USER\"],\"iss\":\"secure-api\",\"exp\":"
 				+ Instant.now().plusSeconds(900).getEpochSecond() + "}")
 			.getBytes(StandardCharsets.UTF_8));
@@ -195,7 +198,10 @@ class MaskedLoggingWebTests {
 	@Import(EchoController.class)
 	static class TestApplication {
 
-		/** A user whose password is hashed by the starter's encoder, as an application's user store would be. */
+		/**
+		 * A user whose password is hashed by the starter's encoder, as an application's
+		 * user store would be.
+		 */
 		@Bean
 		InMemoryUserDetailsManager users(PasswordEncoder passwordEncoder) {
 			return new InMemoryUserDetailsManager(
@@ -214,8 +220,10 @@ class MaskedLoggingWebTests {
 				.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 				.exceptionHandling((exceptions) -> exceptions
 					.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
-					.accessDeniedHandler((request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())));
-			// statuses are set, not sent as errors: what is tested here is the access log, not the error dispatch
+					.accessDeniedHandler(
+							(request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())));
+			// statuses are set, not sent as errors: what is tested here is the access
+			// log, not the error dispatch
 			return http.build();
 		}
 
@@ -233,7 +241,8 @@ class MaskedLoggingWebTests {
 			logger.atInfo()
 				.addKeyValue("authorization", authorization)
 				.addKeyValue("contact", body.get("email"))
-				.log("Will confirm to {} that the token {} was accepted", body.get("email"), authorization.substring(7));
+				.log("Will confirm to {} that the token {} was accepted", body.get("email"),
+						authorization.substring(7));
 			return Map.of("accepted", true);
 		}
 

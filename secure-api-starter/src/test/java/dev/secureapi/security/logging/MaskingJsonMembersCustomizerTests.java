@@ -14,21 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.KeyValuePair;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.mock.env.MockEnvironment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs real logging events through Spring Boot's own structured log encoder, which finds the customizer the way an
- * application does: through {@code META-INF/spring.factories}, with no property set.
+ * Runs real logging events through Spring Boot's own structured log encoder, which finds
+ * the customizer the way an application does: through {@code META-INF/spring.factories},
+ * with no property set.
  */
 class MaskingJsonMembersCustomizerTests {
 
@@ -55,7 +55,8 @@ class MaskingJsonMembersCustomizerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ecs", "logstash", "gelf" })
 	void messageWithTokenPasswordAndEmailIsMasked(String format) {
-		String line = format(format, event("login by {} with Bearer {} and password=hunter2", "alice@example.com", JWT));
+		String line = format(format,
+				event("login by {} with Bearer {} and password=hunter2", "alice@example.com", JWT));
 		assertThat(line).doesNotContain(JWT.substring(4)).doesNotContain("hunter2").doesNotContain("alice@");
 		assertThat(line).contains("login by a***@example.com with Bearer **** and password=****");
 	}
@@ -86,7 +87,8 @@ class MaskingJsonMembersCustomizerTests {
 		LoggingEvent event = event("token request");
 		event.addKeyValuePair(new KeyValuePair("request", credentials));
 		String line = format("logstash", event);
-		assertThat(line).doesNotContain("s3cr3t-value").contains("\"username\":\"alice\"")
+		assertThat(line).doesNotContain("s3cr3t-value")
+			.contains("\"username\":\"alice\"")
 			.contains("\"client_secret\":\"****\"");
 	}
 
@@ -124,7 +126,8 @@ class MaskingJsonMembersCustomizerTests {
 
 	@Test
 	void namingTheCustomizerInBootsPropertyAsWellMasksTheSame() {
-		this.environment.setProperty("logging.structured.json.customizer", MaskingJsonMembersCustomizer.class.getName());
+		this.environment.setProperty("logging.structured.json.customizer",
+				MaskingJsonMembersCustomizer.class.getName());
 		String line = format("ecs", event("password=hunter2 for dave@example.com"));
 		assertThat(this.json.readTree(line).get("message").asString()).isEqualTo("password=**** for d***@example.com");
 	}

@@ -34,10 +34,12 @@ class MaskingTests {
 
 	@Test
 	void bearerTokensAndJwtsAreMasked() {
-		assertThat(Masking.maskText("header was Bearer " + JWT + " at login")).isEqualTo("header was Bearer **** at login");
+		assertThat(Masking.maskText("header was Bearer " + JWT + " at login"))
+			.isEqualTo("header was Bearer **** at login");
 		assertThat(Masking.maskText("token in text " + JWT + ".")).doesNotContain(JWT.substring(10))
 			.isEqualTo("token in text eyJh****.");
-		assertThat(Masking.maskText("got bearer abcdefgh12345678 from client")).isEqualTo("got bearer **** from client");
+		assertThat(Masking.maskText("got bearer abcdefgh12345678 from client"))
+			.isEqualTo("got bearer **** from client");
 	}
 
 	@Test
@@ -60,7 +62,8 @@ class MaskingTests {
 	void keyValuePairsUnderSensitiveKeysAreMasked() {
 		assertThat(Masking.maskText("login password=hunter2 ok")).isEqualTo("login password=**** ok");
 		assertThat(Masking.maskText("{username=alice, password=hunter2}")).isEqualTo("{username=alice, password=****}");
-		assertThat(Masking.maskText("spring.datasource.password: s3cr3t")).isEqualTo("spring.datasource.password: ****");
+		assertThat(Masking.maskText("spring.datasource.password: s3cr3t"))
+			.isEqualTo("spring.datasource.password: ****");
 		assertThat(Masking.maskText("{\"password\":\"hunter 2 \\\" x\",\"name\":\"bob\"}"))
 			.isEqualTo("{\"password\":\"****\",\"name\":\"bob\"}");
 		assertThat(Masking.maskText("X-Api-Key=abcdef&page=2")).isEqualTo("X-Api-Key=****&page=2");

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -61,8 +60,8 @@ class SecurityContextUserResolverTests {
 	}
 
 	/**
-	 * A chain standing in for Spring Security's authentication and the application: it leaves the given
-	 * authentication in the security context.
+	 * A chain standing in for Spring Security's authentication and the application: it
+	 * leaves the given authentication in the security context.
 	 */
 	private static MockFilterChain chainAuthenticating(Authentication authentication) {
 		return new MockFilterChain() {

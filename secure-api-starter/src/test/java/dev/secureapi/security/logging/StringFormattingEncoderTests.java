@@ -13,7 +13,6 @@ import ch.qos.logback.core.OutputStreamAppender;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.KeyValuePair;
-
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
@@ -21,8 +20,8 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The structured encoders of Spring Boot's appenders are replaced by ones that write the same bytes, masking
- * included.
+ * The structured encoders of Spring Boot's appenders are replaced by ones that write the
+ * same bytes, masking included.
  */
 class StringFormattingEncoderTests {
 
@@ -45,8 +44,7 @@ class StringFormattingEncoderTests {
 		Logger logger = context.getLogger("secure-api.access");
 		logger.addAppender(appender);
 		LoggingEvent event = new LoggingEvent(getClass().getName(), logger, Level.INFO,
-				"GET /api/things 200 3ms, Bearer {} from ünïcødé 😀", null,
-				new Object[] { MaskingTests.JWT });
+				"GET /api/things 200 3ms, Bearer {} from ünïcødé 😀", null, new Object[] { MaskingTests.JWT });
 		event.addKeyValuePair(new KeyValuePair("path", "/api/things?password=hunter2"));
 		event.addKeyValuePair(new KeyValuePair("status", 200));
 		String before = new String(original.encode(event), StandardCharsets.UTF_8);

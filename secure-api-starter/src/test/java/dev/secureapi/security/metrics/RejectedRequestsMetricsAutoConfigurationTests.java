@@ -3,7 +3,6 @@ package dev.secureapi.security.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -66,7 +65,8 @@ class RejectedRequestsMetricsAutoConfigurationTests {
 			.withPropertyValues("secure-api.metrics.enabled=false")
 			.run((context) -> {
 				context.getBean(RejectedRequestsCounter.class).increment("cors");
-				assertThat(context.getBean(MeterRegistry.class).find("secure_api.requests.rejected").counter()).isNull();
+				assertThat(context.getBean(MeterRegistry.class).find("secure_api.requests.rejected").counter())
+					.isNull();
 			});
 	}
 

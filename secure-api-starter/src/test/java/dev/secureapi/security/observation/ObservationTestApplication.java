@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An API on the starter's defaults with an observation registry that remembers the name of every observation
- * started, as actuator's registry would record it.
+ * An API on the starter's defaults with an observation registry that remembers the name
+ * of every observation started, as actuator's registry would record it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

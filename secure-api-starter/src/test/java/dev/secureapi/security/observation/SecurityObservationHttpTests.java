@@ -6,20 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.security.jwt.TokenService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.secureapi.security.jwt.TestKeys;
+import dev.secureapi.security.jwt.TokenService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security's per-filter observations over real HTTP: off by default, back with one property.
+ * Spring Security's per-filter observations over real HTTP: off by default, back with one
+ * property.
  */
 class SecurityObservationHttpTests {
 
@@ -51,7 +52,8 @@ class SecurityObservationHttpTests {
 
 		@Test
 		void noSpringSecurityRequestObservationIsRecorded() throws Exception {
-			assertThat(observe(this.port, this.tokens, this.app)).noneMatch((name) -> name.startsWith("spring.security."));
+			assertThat(observe(this.port, this.tokens, this.app))
+				.noneMatch((name) -> name.startsWith("spring.security."));
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -24,8 +23,7 @@ class BoundedPasswordEncoderTests {
 		this.gate.close();
 		CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> this.encoder.matches("pw", "pw"));
 		this.gate.awaitEntered();
-		assertThatExceptionOfType(PasswordHashingBusyException.class)
-			.isThrownBy(() -> this.encoder.matches("pw", "pw"))
+		assertThatExceptionOfType(PasswordHashingBusyException.class).isThrownBy(() -> this.encoder.matches("pw", "pw"))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 				assertThat(ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");

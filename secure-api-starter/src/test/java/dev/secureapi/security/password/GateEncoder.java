@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A test encoder ("hash" = the password itself) that, while closed, holds every caller until it is opened: a
- * password hash that takes as long as the test wants.
+ * A test encoder ("hash" = the password itself) that, while closed, holds every caller
+ * until it is opened: a password hash that takes as long as the test wants.
  */
 public final class GateEncoder implements PasswordEncoder {
 

@@ -10,7 +10,6 @@ import java.sql.SQLTransientConnectionException;
 import io.lettuce.core.RedisException;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,9 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP: a dependency that is down or too slow (no database connection within the pool's timeout, Redis
- * unreachable, a query timeout), met in a controller or in a filter, is answered 503 problem+json with
- * {@code Retry-After} and no internals; other data-access failures keep their 500.
+ * Over real HTTP: a dependency that is down or too slow (no database connection within
+ * the pool's timeout, Redis unreachable, a query timeout), met in a controller or in a
+ * filter, is answered 503 problem+json with {@code Retry-After} and no internals; other
+ * data-access failures keep their 500.
  */
 @SpringBootTest(classes = UnavailableDependencyHttpTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class UnavailableDependencyHttpTests {
@@ -90,8 +90,8 @@ class UnavailableDependencyHttpTests {
 
 	private void assertUnavailable(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
 		assertThat(response.body()).contains("\"status\":503", "temporarily unavailable")
 			.doesNotContain("jdbc:", "secret-host", "Exception");
@@ -114,7 +114,9 @@ class UnavailableDependencyHttpTests {
 				.build();
 		}
 
-		/** Fails as a token check that reads the user from an unreachable database would. */
+		/**
+		 * Fails as a token check that reads the user from an unreachable database would.
+		 */
 		@Bean
 		FilterRegistrationBean<Filter> databaseCheckingFilter() {
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {

@@ -1,7 +1,6 @@
 package dev.secureapi.security.production;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,9 +32,10 @@ class ActuatorExposureProductionCheckTests {
 	void eachSensitiveEndpointIsNamed() {
 		assertThat(check("management.endpoints.web.exposure.include",
 				"health,env,heapdump,threaddump,loggers,configprops,prometheus")
-			.check()).singleElement()
-			.satisfies((finding) -> assertThat(finding.problem()).contains("env", "heapdump", "threaddump", "loggers",
-					"configprops")
+			.check())
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.problem())
+				.contains("env", "heapdump", "threaddump", "loggers", "configprops")
 				.doesNotContain("prometheus"));
 	}
 
@@ -58,8 +58,7 @@ class ActuatorExposureProductionCheckTests {
 
 	@Test
 	void healthDetailsForEveryoneAreReported() {
-		assertThat(check("management.endpoint.health.show-details", "always").check())
-			.extracting(ProductionFinding::id)
+		assertThat(check("management.endpoint.health.show-details", "always").check()).extracting(ProductionFinding::id)
 			.containsExactly("actuator.health-details-public");
 	}
 
@@ -70,11 +69,10 @@ class ActuatorExposureProductionCheckTests {
 
 	@Test
 	void checkIsAbsentWithoutTheActuator() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(ActuatorExposureProductionCheck.class);
-				assertThat(context).hasSingleBean(ProductionChecksRunner.class);
-			});
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate")).run((context) -> {
+			assertThat(context).doesNotHaveBean(ActuatorExposureProductionCheck.class);
+			assertThat(context).hasSingleBean(ProductionChecksRunner.class);
+		});
 	}
 
 	private static ActuatorExposureProductionCheck check(String key, String value) {

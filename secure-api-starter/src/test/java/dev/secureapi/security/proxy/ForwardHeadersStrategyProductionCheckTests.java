@@ -1,7 +1,6 @@
 package dev.secureapi.security.proxy;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;

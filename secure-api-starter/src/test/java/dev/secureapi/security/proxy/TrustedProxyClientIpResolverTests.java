@@ -3,7 +3,6 @@ package dev.secureapi.security.proxy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,9 +127,8 @@ class TrustedProxyClientIpResolverTests {
 
 	@Test
 	void malformedCidrIsRejectedNamingTheProperty() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TrustedProxyClientIpResolver(List.of("10.0.0.0/33x"), "X-Forwarded-For",
-					"X-Forwarded-Proto"))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new TrustedProxyClientIpResolver(List.of("10.0.0.0/33x"), "X-Forwarded-For", "X-Forwarded-Proto"))
 			.withMessageContaining("secure-api.proxy.trusted-proxies entry '10.0.0.0/33x'");
 	}
 

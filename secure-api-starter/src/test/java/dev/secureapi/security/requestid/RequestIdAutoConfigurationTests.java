@@ -1,13 +1,13 @@
 package dev.secureapi.security.requestid;
 
-import dev.secureapi.security.SecureApiFilterOrders;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.secureapi.security.SecureApiFilterOrders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

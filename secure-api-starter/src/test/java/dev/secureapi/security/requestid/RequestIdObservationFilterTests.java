@@ -3,7 +3,6 @@ package dev.secureapi.security.requestid;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -13,8 +12,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request id becomes a high-cardinality key value of the HTTP server observation: a span tag, never a metric
- * tag.
+ * The request id becomes a high-cardinality key value of the HTTP server observation: a
+ * span tag, never a metric tag.
  */
 class RequestIdObservationFilterTests {
 
@@ -29,8 +28,8 @@ class RequestIdObservationFilterTests {
 			ServerRequestObservationContext observation = new ServerRequestObservationContext(request,
 					new MockHttpServletResponse());
 			context.getBean(RequestIdObservationFilter.class).map(observation);
-			assertThat(observation.getHighCardinalityKeyValue("request_id")).isEqualTo(KeyValue.of("request_id",
-					"req-42"));
+			assertThat(observation.getHighCardinalityKeyValue("request_id"))
+				.isEqualTo(KeyValue.of("request_id", "req-42"));
 			assertThat(observation.getLowCardinalityKeyValue("request_id")).isNull();
 		});
 	}

@@ -3,14 +3,14 @@ package dev.secureapi.security.transport;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.secureapi.security.problem.ProblemResponseWriter;
-import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.secureapi.security.problem.ProblemResponseWriter;
+import dev.secureapi.security.proxy.TrustedProxyClientIpResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

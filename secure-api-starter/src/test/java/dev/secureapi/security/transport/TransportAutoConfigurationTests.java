@@ -1,11 +1,6 @@
 package dev.secureapi.security.transport;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
-import dev.secureapi.security.production.ProductionFinding;
-import dev.secureapi.security.proxy.ProxyAutoConfiguration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,24 +8,31 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
+import dev.secureapi.security.production.ProductionFinding;
+import dev.secureapi.security.proxy.ProxyAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 class TransportAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(ProxyAutoConfiguration.class, ProblemDetailsAutoConfiguration.class,
-					TransportAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ProxyAutoConfiguration.class, ProblemDetailsAutoConfiguration.class,
+				TransportAutoConfiguration.class));
 
 	@Test
 	void anApplicationsOwnRegistrationOfTheFilterUnderAnyNameReplacesTheKits() {
-		this.runner.withPropertyValues("secure-api.transport.require-https=true").withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean("httpsRequiredFilterRegistration");
-			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
-				.filteredOn((registration) -> registration.getFilter() instanceof HttpsRequiredFilter)
-				.singleElement()
-				.isSameAs(context.getBean("myOwnHttpsRequiredFilter"));
-		});
+		this.runner.withPropertyValues("secure-api.transport.require-https=true")
+			.withUserConfiguration(OwnRegistrationConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("httpsRequiredFilterRegistration");
+				assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+					.filteredOn((registration) -> registration.getFilter() instanceof HttpsRequiredFilter)
+					.singleElement()
+					.isSameAs(context.getBean("myOwnHttpsRequiredFilter"));
+			});
 	}
 
 	@Test

@@ -3,6 +3,25 @@ package dev.secureapi.security.web;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
 import dev.secureapi.security.authentication.AuthenticationService;
 import dev.secureapi.security.authentication.AuthenticationServiceAutoConfiguration;
 import dev.secureapi.security.authentication.UserAccount;
@@ -21,25 +40,6 @@ import dev.secureapi.security.password.LengthLimitingPasswordEncoder;
 import dev.secureapi.security.password.PasswordEncoderAutoConfiguration;
 import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.production.ProductionCheck;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,8 +94,7 @@ class ApiSecurityAutoConfigurationTests {
 
 	@Test
 	void applicationThatAlsoEnablesMethodSecurityStarts() {
-		this.runner.withUserConfiguration(OwnMethodSecurity.class)
-			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withUserConfiguration(OwnMethodSecurity.class).run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -146,10 +145,9 @@ class ApiSecurityAutoConfigurationTests {
 
 	@Test
 	void unreadablePemKeyFailsStartUpNamingTheProperty() {
-		this.runner
-			.withPropertyValues("secure-api.jwt.secret=", "secure-api.jwt.keys[0].id=k",
-					"secure-api.jwt.keys[0].algorithm=RS256",
-					"secure-api.jwt.keys[0].private-key=-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----")
+		this.runner.withPropertyValues("secure-api.jwt.secret=", "secure-api.jwt.keys[0].id=k",
+				"secure-api.jwt.keys[0].algorithm=RS256",
+				"secure-api.jwt.keys[0].private-key=-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(analyze(context.getStartupFailure()).getDescription())

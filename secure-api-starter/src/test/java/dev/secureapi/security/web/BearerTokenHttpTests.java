@@ -9,19 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.secureapi.security.jwt.Forge;
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.security.jwt.TokenService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.secureapi.security.jwt.Forge;
+import dev.secureapi.security.jwt.TestKeys;
+import dev.secureapi.security.jwt.TokenService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,8 +58,8 @@ class BearerTokenHttpTests {
 
 	@Test
 	void validTokenAuthenticatesWithSubAsNameAndRolesAsAuthorities() throws Exception {
-		HttpResponse<String> response = get("/me", "Bearer " + this.tokens.issueAccessToken("42", List.of("USER"))
-			.value());
+		HttpResponse<String> response = get("/me",
+				"Bearer " + this.tokens.issueAccessToken("42", List.of("USER")).value());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"name\":\"42\"").contains("ROLE_USER");
 	}
@@ -113,36 +113,50 @@ class BearerTokenHttpTests {
 		byte[] key = Forge.testSecret();
 		String good = Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"), payload);
 		String[] parts = good.split("\\.");
-		return Stream.of(
-				bad("alg none", Forge.unsigned(Forge.header("none", "default"), payload)),
-				bad("alg HS384 with the right secret", Forge.hmac("HmacSHA384", key, Forge.header("HS384", "default"), payload)),
-				bad("typ JWT", Forge.hmac("HmacSHA256", key, "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"default\"}", payload)),
+		return Stream.of(bad("alg none", Forge.unsigned(Forge.header("none", "default"), payload)),
+				bad("alg HS384 with the right secret",
+						Forge.hmac("HmacSHA384", key, Forge.header("HS384", "default"), payload)),
+				bad("typ JWT",
+						Forge.hmac("HmacSHA256", key, "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"default\"}",
+								payload)),
 				bad("no typ", Forge.hmac("HmacSHA256", key, "{\"alg\":\"HS256\",\"kid\":\"default\"}", payload)),
 				bad("unknown kid", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "2019"), payload)),
-				bad("kid path traversal", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "../../keys/default"), payload)),
+				bad("kid path traversal",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "../../keys/default"), payload)),
 				bad("kid SQL", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "x' UNION SELECT 'k"), payload)),
 				bad("jku header", Forge.hmac("HmacSHA256", "attacker-secret-attacker-secret-00".getBytes(),
-						"{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"default\",\"jku\":\"http://127.0.0.1:9/k\"}", payload)),
-				bad("expired", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("\"exp\":" + (now.getEpochSecond() + 300), "\"exp\":" + (now.getEpochSecond() - 120)))),
-				bad("nbf in the future", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("\"iat\"", "\"nbf\":" + (now.getEpochSecond() + 600) + ",\"iat\""))),
-				bad("wrong iss", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("https://api.example", "https://evil.example"))),
-				bad("wrong aud", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("\"aud\":\"api\"", "\"aud\":\"billing\""))),
-				bad("missing exp", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace(",\"exp\":" + (now.getEpochSecond() + 300), ""))),
-				bad("missing sub", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("\"sub\":\"1\",", ""))),
-				bad("duplicate members", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("\"sub\":\"1\"", "\"sub\":\"1\",\"sub\":\"0\""))),
+						"{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"default\",\"jku\":\"http://127.0.0.1:9/k\"}",
+						payload)),
+				bad("expired",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("\"exp\":" + (now.getEpochSecond() + 300),
+										"\"exp\":" + (now.getEpochSecond() - 120)))),
+				bad("nbf in the future",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("\"iat\"", "\"nbf\":" + (now.getEpochSecond() + 600) + ",\"iat\""))),
+				bad("wrong iss",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("https://api.example", "https://evil.example"))),
+				bad("wrong aud",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("\"aud\":\"api\"", "\"aud\":\"billing\""))),
+				bad("missing exp",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace(",\"exp\":" + (now.getEpochSecond() + 300), ""))),
+				bad("missing sub",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("\"sub\":\"1\",", ""))),
+				bad("duplicate members",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("\"sub\":\"1\"", "\"sub\":\"1\",\"sub\":\"0\""))),
 				bad("signature stripped", parts[0] + "." + parts[1] + "."),
-				bad("payload tampered", parts[0] + "." + Forge.part(payload.replace("\"sub\":\"1\"", "\"sub\":\"0\"")) + "." + parts[2]),
-				bad("100 KB token", Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
-						payload.replace("\"sub\"", "\"pad\":\"" + "x".repeat(100 * 1024) + "\",\"sub\""))),
-				bad("not a JWT", "hello-world"),
-				Arguments.of("Bearer with nothing after it", List.of("Bearer")),
+				bad("payload tampered",
+						parts[0] + "." + Forge.part(payload.replace("\"sub\":\"1\"", "\"sub\":\"0\"")) + "."
+								+ parts[2]),
+				bad("100 KB token",
+						Forge.hmac("HmacSHA256", key, Forge.header("HS256", "default"),
+								payload.replace("\"sub\"", "\"pad\":\"" + "x".repeat(100 * 1024) + "\",\"sub\""))),
+				bad("not a JWT", "hello-world"), Arguments.of("Bearer with nothing after it", List.of("Bearer")),
 				Arguments.of("Bearer and spaces", List.of("Bearer    ")),
 				Arguments.of("two Authorization headers", List.of("Bearer " + good, "Bearer " + good)));
 	}
@@ -193,7 +207,10 @@ class BearerTokenHttpTests {
 		get("/me", bearer("metrics-user", "USER"));
 		get("/me", "Bearer not-a-token");
 		assertThat(this.meters.get("secure_api.auth").tag("outcome", "success").counter().count()).isPositive();
-		assertThat(this.meters.get("secure_api.auth").tag("outcome", "failure").tag("reason", "malformed").counter()
+		assertThat(this.meters.get("secure_api.auth")
+			.tag("outcome", "failure")
+			.tag("reason", "malformed")
+			.counter()
 			.count()).isPositive();
 		assertThat(this.meters.get("secure_api.auth").meters())
 			.allSatisfy((meter) -> assertThat(meter.getId().getTags().toString()).doesNotContain("metrics-user"));
@@ -223,7 +240,9 @@ class BearerTokenHttpTests {
 
 	private static void assertProblem(HttpResponse<String> response, int status) {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.body()).contains("\"status\":" + status).contains("\"title\"").contains("\"detail\"")
+		assertThat(response.body()).contains("\"status\":" + status)
+			.contains("\"title\"")
+			.contains("\"detail\"")
 			.contains("\"instance\"");
 	}
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the default body limit (2 MB) and default parser limits, the JSON parser refuses nothing the body limit
- * admits except by nesting depth and number length, anything over the limit is 413 whatever its shape, and a
- * parser-limit refusal names the limit.
+ * With the default body limit (2 MB) and default parser limits, the JSON parser refuses
+ * nothing the body limit admits except by nesting depth and number length, anything over
+ * the limit is 413 whatever its shape, and a parser-limit refusal names the limit.
  */
 @SpringBootTest(classes = HardeningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "server.tomcat.max-swallow-size=-1")
@@ -65,18 +64,17 @@ class BodyLimitDefaultsWebTests {
 		String deep = "[".repeat(65) + "]".repeat(65);
 		HttpResponse<String> response = postJson(deep.getBytes(StandardCharsets.UTF_8), false);
 		HardeningWebTests.assertProblem(response, 400);
-		assertThat(response.body()).contains(
-				"The JSON nesting depth exceeds the limit of 64 (secure-api.body-limit.json.max-nesting-depth).")
+		assertThat(response.body())
+			.contains("The JSON nesting depth exceeds the limit of 64 (secure-api.body-limit.json.max-nesting-depth).")
 			.doesNotContain("Failed to read request", "StreamReadConstraints");
 	}
 
 	@Test
 	void overlongNumberIs400NamingTheLimit() throws Exception {
-		HttpResponse<String> response = postJson(("[" + "9".repeat(101) + "]").getBytes(StandardCharsets.UTF_8),
-				false);
+		HttpResponse<String> response = postJson(("[" + "9".repeat(101) + "]").getBytes(StandardCharsets.UTF_8), false);
 		HardeningWebTests.assertProblem(response, 400);
-		assertThat(response.body())
-			.contains("The JSON number length exceeds the limit of 100 (secure-api.body-limit.json.max-number-length).");
+		assertThat(response.body()).contains(
+				"The JSON number length exceeds the limit of 100 (secure-api.body-limit.json.max-number-length).");
 	}
 
 	private HttpResponse<String> postJson(byte[] json, boolean chunked) throws Exception {

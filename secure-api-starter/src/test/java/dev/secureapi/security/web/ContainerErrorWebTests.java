@@ -1,9 +1,7 @@
 package dev.secureapi.security.web;
 
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,8 +9,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests Tomcat refuses before any filter runs are answered with problem+json and the security headers, never
- * with Tomcat's HTML error page. The requests are written on a raw socket, since no HTTP client sends them.
+ * Requests Tomcat refuses before any filter runs are answered with problem+json and the
+ * security headers, never with Tomcat's HTML error page. The requests are written on a
+ * raw socket, since no HTTP client sends them.
  */
 @SpringBootTest(classes = HardeningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ContainerErrorWebTests {

@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a trusted proxy only the configured family of forwarded headers is read: a client that sends the other
- * family, which the proxy passes through, picks neither its address nor whether the request counts as secure.
+ * Behind a trusted proxy only the configured family of forwarded headers is read: a
+ * client that sends the other family, which the proxy passes through, picks neither its
+ * address nor whether the request counts as secure.
  */
 class ForwardedFamilyWebTests {
 

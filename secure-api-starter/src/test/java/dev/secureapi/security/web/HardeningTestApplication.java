@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-import dev.secureapi.security.SecureApiFilterOrders;
-import dev.secureapi.security.proxy.ClientIpResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,9 +21,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import dev.secureapi.security.SecureApiFilterOrders;
+import dev.secureapi.security.proxy.ClientIpResolver;
 
 /**
- * A small API behind the starter, with a Spring Security chain that leaves Spring Security's own header writer on.
+ * A small API behind the starter, with a Spring Security chain that leaves Spring
+ * Security's own header writer on.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -38,7 +39,8 @@ public class HardeningTestApplication {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		return http.csrf((csrf) -> csrf.disable())
 			.cors(Customizer.withDefaults())
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/**").denyAll().anyRequest().permitAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/admin/**").denyAll().anyRequest().permitAll())
 			.build();
 	}
 

@@ -8,22 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 
-import dev.secureapi.security.metrics.RejectedRequestsCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.secureapi.security.metrics.RejectedRequestsCounter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's HTTP hardening over real HTTP, with no trusted proxy configured and a Spring Security chain that
- * leaves Spring Security's own header writer on.
+ * The starter's HTTP hardening over real HTTP, with no trusted proxy configured and a
+ * Spring Security chain that leaves Spring Security's own header writer on.
  */
 @SpringBootTest(classes = HardeningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "secure-api.body-limit.max-size=64KB", "secure-api.body-limit.paths[0].patterns=/upload/**",
@@ -35,8 +35,8 @@ class HardeningWebTests {
 
 	private static final int LIMIT = 64 * 1024;
 
-	private static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length",
-			"transfer-encoding", "date", "keep-alive", "connection", "vary");
+	private static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
+			"date", "keep-alive", "connection", "vary");
 
 	@LocalServerPort
 	int port;
@@ -60,8 +60,8 @@ class HardeningWebTests {
 		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
 			.filteredOn((name) -> !TRANSPORT_HEADERS.contains(name))
 			.containsExactlyInAnyOrder("x-content-type-options", "x-frame-options", "content-security-policy",
-					"referrer-policy", "permissions-policy", "cross-origin-opener-policy", "cross-origin-resource-policy",
-					"cache-control", "x-request-id");
+					"referrer-policy", "permissions-policy", "cross-origin-opener-policy",
+					"cross-origin-resource-policy", "cache-control", "x-request-id");
 	}
 
 	@Test
@@ -226,7 +226,8 @@ class HardeningWebTests {
 		assertThat(response.body()).contains("1024 bytes");
 	}
 
-	// 200 levels and 500 digits are within Jackson's own defaults: only the kit's limits (64, 100) refuse them
+	// 200 levels and 500 digits are within Jackson's own defaults: only the kit's limits
+	// (64, 100) refuse them
 	@Test
 	void deeplyNestedJsonIsBadRequestProblem() throws Exception {
 		String deep = "[".repeat(200) + "]".repeat(200);
@@ -318,8 +319,8 @@ class HardeningWebTests {
 
 	static void assertProblem(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":" + status)
 			.contains("\"type\":\"about:blank\"")
 			.contains("\"title\":")

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Real HTTP against the test server on 127.0.0.1 (never "localhost", which may resolve to ::1).
+ * Real HTTP against the test server on 127.0.0.1 (never "localhost", which may resolve to
+ * ::1).
  */
 final class Http {
 
@@ -49,7 +50,8 @@ final class Http {
 	}
 
 	/**
-	 * Sends only a request head over a raw socket and reads what the server answers, without sending any body.
+	 * Sends only a request head over a raw socket and reads what the server answers,
+	 * without sending any body.
 	 */
 	String rawHead(String head) throws IOException {
 		try (Socket socket = new Socket()) {

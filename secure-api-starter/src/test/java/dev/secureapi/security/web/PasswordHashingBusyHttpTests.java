@@ -5,11 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.security.password.BoundedPasswordEncoder;
-import dev.secureapi.security.password.GateEncoder;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -17,11 +13,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.secureapi.security.jwt.TestKeys;
+import dev.secureapi.security.password.BoundedPasswordEncoder;
+import dev.secureapi.security.password.GateEncoder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A login that finds every password-hashing slot busy is answered at once with 503 problem+json and Retry-After,
- * over real HTTP, instead of queueing behind the hashes in progress.
+ * A login that finds every password-hashing slot busy is answered at once with 503
+ * problem+json and Retry-After, over real HTTP, instead of queueing behind the hashes in
+ * progress.
  */
 @SpringBootTest(classes = { TokenEndpointTestApplication.class, PasswordHashingBusyHttpTests.SlowHashing.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -38,14 +39,13 @@ class PasswordHashingBusyHttpTests {
 		Http http = new Http(this.port);
 		String login = "grant_type=password&username=alice&password=alice-password";
 		gate.close();
-		CompletableFuture<HttpResponse<String>> first = CompletableFuture
-			.supplyAsync(() -> post(http, login));
+		CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(http, login));
 		gate.awaitEntered();
 		HttpResponse<String> refused = post(http, login);
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
-		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.body()).contains("\"status\":503");
 		gate.open();
 		assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);

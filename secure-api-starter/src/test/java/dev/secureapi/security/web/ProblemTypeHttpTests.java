@@ -3,21 +3,23 @@ package dev.secureapi.security.web;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.security.jwt.TokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.secureapi.security.jwt.TestKeys;
+import dev.secureapi.security.jwt.TokenService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every problem carries {@code type}, {@code about:blank} when no base URI is set, although Spring Framework 7
- * leaves it out: those of Spring Security (401, 403) and of Spring MVC (404, 405; the MVC 415 and the kit's own problems are checked in HardeningWebTests).
+ * Every problem carries {@code type}, {@code about:blank} when no base URI is set,
+ * although Spring Framework 7 leaves it out: those of Spring Security (401, 403) and of
+ * Spring MVC (404, 405; the MVC 415 and the kit's own problems are checked in
+ * HardeningWebTests).
  */
 @SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "secure-api.jwt.secret=" + TestKeys.SECRET, "secure-api.security.public-paths=/public/**" })
@@ -62,8 +64,8 @@ class ProblemTypeHttpTests {
 
 	private static void assertAboutBlank(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"type\":\"about:blank\"");
 	}
 

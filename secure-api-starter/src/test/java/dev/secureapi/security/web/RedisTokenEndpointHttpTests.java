@@ -1,16 +1,17 @@
 package dev.secureapi.security.web;
 
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.test.RequiresServices;
-import dev.secureapi.test.TestServices;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.secureapi.security.jwt.TestKeys;
+import dev.secureapi.test.RequiresServices;
+import dev.secureapi.test.TestServices;
+
 /**
- * The token endpoint with refresh tokens in Redis, through Boot's own Redis auto-configuration.
+ * The token endpoint with refresh tokens in Redis, through Boot's own Redis
+ * auto-configuration.
  */
 @RequiresServices(RequiresServices.Service.REDIS)
 @SpringBootTest(classes = TokenEndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,

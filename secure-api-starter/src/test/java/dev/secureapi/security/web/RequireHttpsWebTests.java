@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code secure-api.transport.require-https=true} behind a trusted TLS-terminating proxy.
+ * With {@code secure-api.transport.require-https=true} behind a trusted TLS-terminating
+ * proxy.
  */
 @SpringBootTest(classes = HardeningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "secure-api.transport.require-https=true", "secure-api.proxy.trusted-proxies=127.0.0.1/32" })

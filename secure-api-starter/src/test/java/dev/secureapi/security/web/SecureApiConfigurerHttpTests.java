@@ -6,10 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import dev.secureapi.security.jwt.TestKeys;
-import dev.secureapi.security.jwt.TokenService;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -20,10 +17,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.secureapi.security.jwt.TestKeys;
+import dev.secureapi.security.jwt.TokenService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with its own chain gets the kit's bearer authentication and problem answers with one line.
+ * An application with its own chain gets the kit's bearer authentication and problem
+ * answers with one line.
  */
 @SpringBootTest(classes = { ApiTestApplication.class, SecureApiConfigurerHttpTests.OwnChain.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "secure-api.jwt.secret=" + TestKeys.SECRET)

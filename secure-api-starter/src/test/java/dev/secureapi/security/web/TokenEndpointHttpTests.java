@@ -16,13 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Login, refresh rotation and reuse detection over HTTP; each subclass runs them on one real store.
+ * Login, refresh rotation and reuse detection over HTTP; each subclass runs them on one
+ * real store.
  */
 abstract class TokenEndpointHttpTests {
 

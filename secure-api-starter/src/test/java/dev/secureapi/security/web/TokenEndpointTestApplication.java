@@ -4,15 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.secureapi.security.authentication.AuthenticationService;
-import dev.secureapi.security.authentication.InvalidGrantException;
-import dev.secureapi.security.authentication.UserAccount;
-import dev.secureapi.security.authentication.UserAccountService;
-import dev.secureapi.security.jwt.TokenPair;
-import dev.secureapi.security.problem.ProblemResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +19,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.secureapi.security.authentication.AuthenticationService;
+import dev.secureapi.security.authentication.InvalidGrantException;
+import dev.secureapi.security.authentication.UserAccount;
+import dev.secureapi.security.authentication.UserAccountService;
+import dev.secureapi.security.jwt.TokenPair;
+import dev.secureapi.security.problem.ProblemResponseWriter;
+
 /**
- * A first-party token endpoint built on the starter's {@link AuthenticationService}, the way the example app
- * uses it.
+ * A first-party token endpoint built on the starter's {@link AuthenticationService}, the
+ * way the example app uses it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

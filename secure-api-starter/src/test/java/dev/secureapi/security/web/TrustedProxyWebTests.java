@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,8 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a trusted proxy (the test client's own address is trusted): forwarded headers are honoured, and HSTS is
- * sent exactly when the proxy reports HTTPS.
+ * Behind a trusted proxy (the test client's own address is trusted): forwarded headers
+ * are honoured, and HSTS is sent exactly when the proxy reports HTTPS.
  */
 @SpringBootTest(classes = HardeningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "secure-api.proxy.trusted-proxies=127.0.0.1/32", "secure-api.headers.hsts.preload=true" })
@@ -59,9 +58,9 @@ class TrustedProxyWebTests {
 	@Test
 	void plainHttpFromTrustedPeerGetsNoHsts() throws Exception {
 		assertThat(this.http.get("/hello").headers().firstValue("Strict-Transport-Security")).isEmpty();
-		assertThat(this.http.get("/hello", "X-Forwarded-Proto", "http")
-			.headers()
-			.firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(
+				this.http.get("/hello", "X-Forwarded-Proto", "http").headers().firstValue("Strict-Transport-Security"))
+			.isEmpty();
 	}
 
 }

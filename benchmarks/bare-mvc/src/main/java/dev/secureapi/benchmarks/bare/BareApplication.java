@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Spring Boot MVC with no security at all, answering the profile request with a fixed body: the ceiling the
- * other apps are compared with.
+ * Spring Boot MVC with no security at all, answering the profile request with a fixed
+ * body: the ceiling the other apps are compared with.
  */
 @SpringBootApplication
 @RestController

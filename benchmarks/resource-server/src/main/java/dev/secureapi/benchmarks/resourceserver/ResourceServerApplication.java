@@ -12,8 +12,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a team wires by hand instead of the kit: a Spring Security 7 OAuth2 resource server verifying HS256
- * access tokens ({@code typ: at+jwt}) with the same checks as the starter (signature, expiry and not-before,
- * issuer, audience, type), stateless, every request authenticated.
+ * What a team wires by hand instead of the kit: a Spring Security 7 OAuth2 resource
+ * server verifying HS256 access tokens ({@code typ: at+jwt}) with the same checks as the
+ * starter (signature, expiry and not-before, issuer, audience, type), stateless, every
+ * request authenticated.
  */
 @SpringBootApplication
 @RestController
