@@ -237,7 +237,7 @@ class RedisFailoverTests {
 							.filter((frame) -> frame.getClassName().startsWith("io.lettuce"))
 							.findFirst()
 							.map(StackTraceElement::toString)
-							.orElse(String.valueOf(stack.length > 0 ? stack[0] : "?")) + "; interrupted");
+							.orElse(String.valueOf((stack.length > 0) ? stack[0] : "?")) + "; interrupted");
 				closing.interrupt();
 				closing.join(TimeUnit.SECONDS.toMillis(30));
 			}

@@ -77,6 +77,8 @@ public class CacheConfiguration {
 		 * Redis behind a circuit breaker: after a Redis failure the cache is skipped
 		 * (reads from the database) for {@code app.cache.circuit-open-duration} at a
 		 * time, so a Redis that stalls costs a request at most one command timeout.
+		 * @param openDuration how long the circuit stays open after a failure
+		 * @return the breaker
 		 */
 		@Bean
 		CircuitBreaker redisCacheCircuitBreaker(@Value("${app.cache.circuit-open-duration:2s}") Duration openDuration) {
@@ -100,6 +102,8 @@ public class CacheConfiguration {
 		/**
 		 * While the circuit is not closed, values are not even serialized (see
 		 * {@link WriteSkippingCacheManager}).
+		 * @param redisCacheCircuitBreaker the cache's circuit breaker
+		 * @return the post-processor that wraps the Redis cache manager
 		 */
 		@Bean
 		static BeanPostProcessor writeSkippingRedisCaches(ObjectProvider<CircuitBreaker> redisCacheCircuitBreaker) {

@@ -214,6 +214,8 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 	/**
 	 * A read: skipped (a miss) while the circuit is open or this instance still owes
 	 * Redis an eviction.
+	 * @param command the Redis read
+	 * @return the value, or {@code null} for a miss
 	 */
 	private byte @Nullable [] read(Supplier<byte @Nullable []> command) {
 		if (!sendPendingEvictions() || !this.breaker.tryAcquirePermission()) {
@@ -226,6 +228,12 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 		return write(name, key, command, false);
 	}
 
+	* @param <T> the command's result
+	* @param name the cache
+	* @param key the entry's key
+	* @param command the Redis command
+	* @param pattern whether the key is a pattern (a cache clear)
+	* @return the command's result, or {@code null} when it was not sent
 	/** An eviction: remembered as pending when it is skipped or fails. */
 	private <T> @Nullable T write(String name, byte[] key, Supplier<@Nullable T> command, boolean pattern) {
 		if (!this.breaker.tryAcquirePermission()) {

@@ -231,6 +231,8 @@ public class UserService {
 	/**
 	 * Call with the administrators' lock held, so the count cannot change before the
 	 * transaction ends.
+	 * @param user the user about to lose the role or be deleted
+	 * @return whether the user is the only administrator
 	 */
 	private boolean isLastAdmin(User user) {
 		return user.getRoles().contains(Role.ADMIN) && this.users.countWithRole(Role.ADMIN) <= 1;
@@ -240,6 +242,7 @@ public class UserService {
 	 * Records that the user's authority changes now, so access tokens issued before are
 	 * refused: at once on this instance once the transaction commits, within
 	 * {@code user-check-ttl} on the others.
+	 * @param user the user whose roles, password or state change
 	 */
 	private void authorityChanged(User user) {
 		user.authorityChanged(UserStanding.changeAt(user.getAuthorityChangedAt(), Instant.now(this.clock)));

@@ -59,7 +59,7 @@ final class JwtKeyLoader {
 	 * @return the key ring, or {@code null} when no key is configured (an empty secret
 	 * counts as none)
 	 */
-	public @Nullable JwtKeyRing load(JwtProperties properties) {
+	@Nullable JwtKeyRing load(JwtProperties properties) {
 		List<JwtKey> keys = new ArrayList<>();
 		String configured = properties.getSecret();
 		if (configured != null && !configured.isEmpty()) {
@@ -100,7 +100,7 @@ final class JwtKeyLoader {
 	 * @throws InvalidJwtKeyException when the value is shorter than 32 bytes or not valid
 	 * base64
 	 */
-	public static SecretKey hmacKey(String property, String value) {
+	static SecretKey hmacKey(String property, String value) {
 		byte[] bytes;
 		if (value.startsWith(BASE64_PREFIX)) {
 			try {

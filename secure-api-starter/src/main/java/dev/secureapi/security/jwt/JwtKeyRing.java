@@ -31,7 +31,7 @@ final class JwtKeyRing implements VerificationKeyResolver {
 	 * @throws InvalidJwtKeyException when ids repeat, the active key is unknown or cannot
 	 * sign
 	 */
-	public static JwtKeyRing of(List<JwtKey> keys, @Nullable String activeKeyId) {
+	static JwtKeyRing of(List<JwtKey> keys, @Nullable String activeKeyId) {
 		Map<String, JwtKey> byId = new LinkedHashMap<>();
 		for (JwtKey key : keys) {
 			if (byId.put(key.id(), key) != null) {
@@ -64,7 +64,7 @@ final class JwtKeyRing implements VerificationKeyResolver {
 	 * The key that signs new tokens.
 	 * @return the active key
 	 */
-	public JwtKey active() {
+	JwtKey active() {
 		return this.active;
 	}
 
@@ -74,7 +74,7 @@ final class JwtKeyRing implements VerificationKeyResolver {
 	 * @return the key, or {@code null} when the id is unknown, or when the token names no
 	 * key and more than one key is configured
 	 */
-	public @Nullable JwtKey find(@Nullable String id) {
+	@Nullable JwtKey find(@Nullable String id) {
 		if (id == null) {
 			return (this.keys.size() == 1) ? this.active : null;
 		}
@@ -95,7 +95,7 @@ final class JwtKeyRing implements VerificationKeyResolver {
 	 * All keys.
 	 * @return the keys
 	 */
-	public Collection<JwtKey> keys() {
+	Collection<JwtKey> keys() {
 		return this.keys.values();
 	}
 

@@ -111,6 +111,8 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	/**
 	 * Makes a token findable by its hash, once it is stored in its family's slot.
+	 * @param token the stored token
+	 * @param familyExpiresAt when its family expires: the index lives as long
 	 */
 	private void index(Token token, Instant familyExpiresAt) {
 		String key = indexKey(token.hash());

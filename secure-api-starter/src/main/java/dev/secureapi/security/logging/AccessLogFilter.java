@@ -71,6 +71,10 @@ class AccessLogFilter extends OncePerRequestFilter {
 	/**
 	 * Creates a filter that logs through a writer's queue, or on the request thread when
 	 * there is none.
+	 * @param clientIpResolver resolves the client's address
+	 * @param userResolver resolves the authenticated user
+	 * @param queryStringMasker masks the query string, or {@code null} to log none
+	 * @param writer the queue's writer, or {@code null} to log on the request thread
 	 */
 	AccessLogFilter(ClientIpResolver clientIpResolver, AccessLogUserResolver userResolver,
 			@Nullable Masker queryStringMasker, @Nullable AccessLogWriter writer) {

@@ -80,6 +80,7 @@ public final class LoggingAutoConfiguration {
 		/**
 		 * A request whose exception reached the container is logged with the error page's
 		 * status.
+		 * @return the listener's registration
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "accessLogFinalStatusListenerRegistration")

@@ -153,6 +153,8 @@ public final class Masker {
 	 * {@code "name":"value"} pair whose name is sensitive. A pair whose name is not
 	 * sensitive is stepped over name by name, not value by value, so that
 	 * {@code x=db.password=secret} is still caught.
+	 * @param text the text to mask
+	 * @return the text with those values masked
 	 */
 	private String maskSensitiveValues(String text) {
 		Matcher name = NAME_SEPARATOR.matcher(text);
@@ -217,6 +219,8 @@ public final class Masker {
 	 * Whether the text has a run of at least 13 digits, single spaces or hyphens allowed
 	 * between two digits: the only place {@code CARD} can match. Ids such as UUIDs and
 	 * trace ids have many digits but not such a run, so they skip the expression.
+	 * @param text the text to look at
+	 * @return whether {@code CARD} could match
 	 */
 	private static boolean hasCardCandidate(String text) {
 		int run = 0;

@@ -91,6 +91,8 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 		 * Whether a value is left as it is: members, elements and entries of structured
 		 * values are processed one by one, and numbers, booleans, times and enums cannot
 		 * carry a secret.
+		 * @param value the member's value
+		 * @return whether it is left unmasked
 		 */
 		private static boolean isExempt(Object value) {
 			return value instanceof Number || value instanceof Boolean || value instanceof Map<?, ?>

@@ -54,6 +54,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 	 * is not a secret, so it comes from the thread's own generator rather than
 	 * {@code SecureRandom}, which every request thread would otherwise share (and contend
 	 * on).
+	 * @return the id
 	 */
 	static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();

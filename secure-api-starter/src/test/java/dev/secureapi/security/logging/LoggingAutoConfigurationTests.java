@@ -60,20 +60,18 @@ class LoggingAutoConfigurationTests {
 
 	@Test
 	void accessLogCanBeSwitchedOffAlone() {
-		this.contextRunner.withPropertyValues("secure-api.logging.access-log.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
+		this.contextRunner.withPropertyValues("secure-api.logging.access-log.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
 				.doesNotHaveBean("securityContextUserCaptureFilterRegistration")
-				.hasSingleBean(LoggingProductionCheck.class);
-		});
+				.hasSingleBean(LoggingProductionCheck.class));
 	}
 
 	@Test
 	void wholeFeatureCanBeSwitchedOff() {
-		this.contextRunner.withPropertyValues("secure-api.logging.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
+		this.contextRunner.withPropertyValues("secure-api.logging.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("accessLogFilterRegistration")
 				.doesNotHaveBean(LoggingProductionCheck.class)
-				.doesNotHaveBean(LoggingProperties.class);
-		});
+				.doesNotHaveBean(LoggingProperties.class));
 	}
 
 	@Test

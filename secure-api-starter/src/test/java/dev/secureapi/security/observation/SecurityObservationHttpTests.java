@@ -26,7 +26,7 @@ class SecurityObservationHttpTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	static List<String> observe(int port, TokenService tokens, ObservationTestApplication app) throws Exception {
+	List<String> observe(int port, TokenService tokens, ObservationTestApplication app) throws Exception {
 		app.started.clear();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/me"))
 			.header("Authorization", "Bearer " + tokens.issueAccessToken("42", List.of("USER")).value())

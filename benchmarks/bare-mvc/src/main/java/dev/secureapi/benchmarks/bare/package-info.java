@@ -1,0 +1,4 @@
+/**
+ * The benchmark application (see {@code benchmarks/run.sh}).
+ */
+package dev.secureapi.benchmarks.bare;
