@@ -228,13 +228,15 @@ final class CircuitBreakingCacheWriter implements RedisCacheWriter {
 		return write(name, key, command, false);
 	}
 
-	* @param <T> the command's result
-	* @param name the cache
-	* @param key the entry's key
-	* @param command the Redis command
-	* @param pattern whether the key is a pattern (a cache clear)
-	* @return the command's result, or {@code null} when it was not sent
-	/** An eviction: remembered as pending when it is skipped or fails. */
+	/**
+	 * An eviction: remembered as pending when it is skipped or fails.
+	 * @param <T> the command's result
+	 * @param name the cache
+	 * @param key the entry's key, or the pattern of a clear
+	 * @param command the Redis command
+	 * @param pattern whether the key is a pattern (a cache clear)
+	 * @return the command's result, or {@code null} when it was not sent
+	 */
 	private <T> @Nullable T write(String name, byte[] key, Supplier<@Nullable T> command, boolean pattern) {
 		if (!this.breaker.tryAcquirePermission()) {
 			remember(name, key, pattern);
