@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A request that arrives with a W3C {@code traceparent} continues that trace: the
@@ -47,6 +49,11 @@ class TracingLogTests {
 				.POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=nobody&password=wrong-pass"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(401);
+		// the access log is written by a background thread: wait for its line
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> output.getOut()
+				.lines()
+				.anyMatch((line) -> line.contains(TRACE_ID) && line.contains("\"secure-api.access\"")));
 		List<String> traced = output.getOut().lines().filter((line) -> line.contains(TRACE_ID)).toList();
 		assertThat(traced).as("access-log line")
 			.anySatisfy((line) -> assertThat(line).contains("\"secure-api.access\"", "\"trace_id\":\"" + TRACE_ID,
