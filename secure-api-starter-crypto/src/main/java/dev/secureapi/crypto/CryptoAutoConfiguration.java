@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -80,9 +81,15 @@ public final class CryptoAutoConfiguration {
 			throw missingProviderLibrary(properties.getProvider());
 		}
 		CryptoProperties.DataKeyCache cache = properties.getDataKeyCache();
-		return new DataKeyManager(keyProvider, store,
+		if (properties.getProviderBackoff().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("secure-api.crypto.provider-backoff",
+					properties.getProviderBackoff(), "It must not be negative.");
+		}
+		DataKeyManager manager = new DataKeyManager(keyProvider, store,
 				new DataKeyManager.Limits(cache.getMaxAge(), cache.getMaxEntries(), cache.getMaxUses()),
 				clock.getIfUnique(Clock::systemUTC), metrics);
+		manager.setProviderBackoff(properties.getProviderBackoff());
+		return manager;
 	}
 
 	@Bean

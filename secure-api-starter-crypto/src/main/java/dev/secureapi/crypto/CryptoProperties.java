@@ -56,6 +56,13 @@ public class CryptoProperties {
 	@Valid
 	private final Rotation rotation = new Rotation();
 
+	/**
+	 * After a failed call to the key provider (down, hanging until its timeout, or
+	 * refusing), how long further calls are refused at once (503) instead of each waiting
+	 * for the provider's timeout. 0 calls the provider every time.
+	 */
+	private Duration providerBackoff = Duration.ZERO;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -94,6 +101,14 @@ public class CryptoProperties {
 
 	public Rotation getRotation() {
 		return this.rotation;
+	}
+
+	public Duration getProviderBackoff() {
+		return this.providerBackoff;
+	}
+
+	public void setProviderBackoff(Duration providerBackoff) {
+		this.providerBackoff = providerBackoff;
 	}
 
 	/**

@@ -48,6 +48,16 @@ public class DataKeyManager {
 
 	private long generationFailedAt;
 
+	private volatile Duration providerBackoff = Duration.ZERO;
+
+	/**
+	 * Until when ({@link System#nanoTime()}) provider calls are refused after a failed
+	 * one; meaningful only while {@link #providerBackoff} is positive.
+	 */
+	private volatile long providerRefusedUntil;
+
+	private volatile @Nullable KeyProviderException providerFailure;
+
 	/**
 	 * Creates a manager.
 	 * @param provider the key provider
@@ -64,6 +74,19 @@ public class DataKeyManager {
 		this.maxUses = limits.maxUses();
 		this.clock = clock;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Sets how long, after a failed call to the key provider, further calls are refused
+	 * at once with the same failure instead of each waiting for the provider's own
+	 * timeout: with a provider that hangs, requests that need a key would otherwise queue
+	 * behind one another's timeouts. {@link Duration#ZERO} (the default) calls the
+	 * provider every time. Setting it ends a back-off in progress.
+	 * @param backoff how long calls are refused after a failure
+	 */
+	public void setProviderBackoff(Duration backoff) {
+		this.providerBackoff = backoff;
+		this.providerFailure = null;
 	}
 
 	/**
@@ -243,6 +266,11 @@ public class DataKeyManager {
 	}
 
 	<T> T call(String operation, Supplier<T> call) {
+		KeyProviderException recent = this.providerFailure;
+		if (recent != null && this.providerRefusedUntil - System.nanoTime() > 0) {
+			throw new KeyProviderException("Key provider '" + this.provider.name() + "' failed moments ago; not "
+					+ "called again to " + operation.replace('-', ' ') + " until its back-off has passed", recent);
+		}
 		long start = System.nanoTime();
 		boolean success = false;
 		try {
@@ -251,16 +279,25 @@ public class DataKeyManager {
 			return result;
 		}
 		catch (KeyProviderException ex) {
-			throw ex;
+			throw backOff(ex);
 		}
 		catch (RuntimeException ex) {
-			throw new KeyProviderException(
-					"Key provider '" + this.provider.name() + "' failed to " + operation.replace('-', ' '), ex);
+			throw backOff(new KeyProviderException(
+					"Key provider '" + this.provider.name() + "' failed to " + operation.replace('-', ' '), ex));
 		}
 		finally {
 			this.metrics.providerCall(this.provider.name(), operation, success,
 					Duration.ofNanos(System.nanoTime() - start));
 		}
+	}
+
+	private KeyProviderException backOff(KeyProviderException failure) {
+		Duration backoff = this.providerBackoff;
+		if (!backoff.isZero() && !backoff.isNegative()) {
+			this.providerRefusedUntil = System.nanoTime() + backoff.toNanos();
+			this.providerFailure = failure;
+		}
+		return failure;
 	}
 
 	/**

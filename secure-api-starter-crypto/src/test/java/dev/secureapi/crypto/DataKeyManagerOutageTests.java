@@ -1,5 +1,6 @@
 package dev.secureapi.crypto;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import dev.secureapi.crypto.support.InMemoryDataKeyStore;
 import dev.secureapi.crypto.support.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A key provider that hangs until its timeout and then fails: writers that were waiting
@@ -87,6 +90,63 @@ class DataKeyManagerOutageTests {
 			pool.shutdownNow();
 		}
 		assertThat(generateCalls).as("provider calls for the waiting writers").hasValue(1);
+	}
+
+	@Test
+	void afterAFailedProviderCallTheBackoffRefusesFurtherCallsWithoutCallingTheProvider() {
+		AtomicInteger calls = new AtomicInteger();
+		AtomicBoolean down = new AtomicBoolean();
+		KeyProvider local = TestKeys.localProvider();
+		KeyProvider failing = new KeyProvider() {
+
+			@Override
+			public String name() {
+				return local.name();
+			}
+
+			@Override
+			public GeneratedDataKey generateDataKey() {
+				calls.incrementAndGet();
+				if (down.get()) {
+					throw new KeyProviderException("Key provider timed out");
+				}
+				return local.generateDataKey();
+			}
+
+			@Override
+			public byte[] decryptDataKey(WrappedDataKey wrapped) {
+				calls.incrementAndGet();
+				if (down.get()) {
+					throw new KeyProviderException("Key provider timed out");
+				}
+				return local.decryptDataKey(wrapped);
+			}
+
+			@Override
+			public WrappedDataKey rewrap(WrappedDataKey wrapped) {
+				return local.rewrap(wrapped);
+			}
+
+		};
+		InMemoryDataKeyStore store = new InMemoryDataKeyStore();
+		DataKeyManager keys = TestKeys.manager(failing, store);
+		keys.setProviderBackoff(Duration.ofMinutes(5));
+		FieldEncryptor encryptor = new FieldEncryptor(keys, CryptoMetrics.NONE);
+		String stored = encryptor.encrypt("someone@example.com", EMAIL);
+		keys.clearCache();
+		down.set(true);
+		int before = calls.get();
+		assertThatExceptionOfType(KeyProviderException.class)
+			.isThrownBy(() -> encryptor.encrypt("other@example.com", EMAIL));
+		assertThat(calls.get()).as("the failed call").isEqualTo(before + 1);
+		assertThatExceptionOfType(KeyProviderException.class)
+			.isThrownBy(() -> encryptor.encrypt("third@example.com", EMAIL));
+		assertThatExceptionOfType(KeyProviderException.class).isThrownBy(() -> encryptor.decrypt(stored, EMAIL));
+		assertThat(calls.get()).as("calls during the back-off").isEqualTo(before + 1);
+
+		down.set(false);
+		keys.setProviderBackoff(Duration.ZERO);
+		assertThat(encryptor.decrypt(stored, EMAIL)).as("once the back-off is over").isEqualTo("someone@example.com");
 	}
 
 }
