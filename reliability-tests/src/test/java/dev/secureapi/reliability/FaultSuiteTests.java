@@ -69,6 +69,14 @@ class FaultSuiteTests {
 	 */
 	private static final int BEFORE_SECONDS = 4;
 
+	/** Everything must work again this long after a repair. */
+	private static final long RECOVERY_MS = 5000;
+
+	/**
+	 * How long the mix runs after a repair: the last 3 s of it are the recovery check.
+	 */
+	private static final long AFTER_MS = 8000;
+
 	private final Path reports = Path.of(System.getProperty("reliability.report-dir", "target/reliability"));
 
 	private final Report report = new Report();
@@ -291,8 +299,8 @@ class FaultSuiteTests {
 
 	/**
 	 * Runs the mix: {@value #BEFORE_SECONDS} s (at most {@code seconds}) before the
-	 * fault, the fault for {@code seconds}, then 10 s after the repair (answers from 5 s
-	 * after it must all be good).
+	 * fault, the fault for {@code seconds}, then {@value #AFTER_MS} ms after the repair
+	 * (answers from {@value #RECOVERY_MS} ms after it must all be good).
 	 */
 	private Phase fault(LoadDriver load, int seconds, Action inject, Action repair) throws Exception {
 		int beforeSeconds = Math.min(seconds, BEFORE_SECONDS);
@@ -307,11 +315,11 @@ class FaultSuiteTests {
 		}
 		long repairedAt = load.elapsedMs();
 		repair.run();
-		Thread.sleep(10_000);
+		Thread.sleep(AFTER_MS);
 		load.stop();
 		long end = load.elapsedMs();
 		return new Phase(load.samples(start, injectedAt), load.samples(injectedAt, repairedAt),
-				load.samples(repairedAt, end), load.samples(repairedAt + 5000, end), repairedAt, beforeSeconds);
+				load.samples(repairedAt, end), load.samples(repairedAt + RECOVERY_MS, end), repairedAt, beforeSeconds);
 	}
 
 	record Phase(List<Sample> before, List<Sample> during, List<Sample> after, List<Sample> settled, long repairedAt,
