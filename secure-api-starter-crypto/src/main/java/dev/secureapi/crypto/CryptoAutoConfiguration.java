@@ -62,20 +62,20 @@ public final class CryptoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JdbcDataKeyStore secureApiDataKeyStore(DataSource dataSource) {
+	JdbcDataKeyStore dataKeyStore(DataSource dataSource) {
 		return new JdbcDataKeyStore(dataSource);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CryptoMetrics secureApiCryptoMetrics() {
+	CryptoMetrics cryptoMetrics() {
 		return CryptoMetrics.NONE;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DataKeyManager secureApiDataKeyManager(CryptoProperties properties, ObjectProvider<KeyProvider> provider,
-			DataKeyStore store, CryptoMetrics metrics, ObjectProvider<Clock> clock) {
+	DataKeyManager dataKeyManager(CryptoProperties properties, ObjectProvider<KeyProvider> provider, DataKeyStore store,
+			CryptoMetrics metrics, ObjectProvider<Clock> clock) {
 		KeyProvider keyProvider = provider.getIfAvailable();
 		if (keyProvider == null) {
 			throw missingProviderLibrary(properties.getProvider());
@@ -94,13 +94,13 @@ public final class CryptoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FieldEncryptor secureApiFieldEncryptor(DataKeyManager keys, CryptoMetrics metrics) {
+	FieldEncryptor fieldEncryptor(DataKeyManager keys, CryptoMetrics metrics) {
 		return new FieldEncryptor(keys, metrics);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	BlindIndexer secureApiBlindIndexer(CryptoProperties properties) {
+	BlindIndexer blindIndexer(CryptoProperties properties) {
 		CryptoProperties.BlindIndex index = properties.getBlindIndex();
 		byte[] key;
 		if (index.getKey() == null) {
@@ -117,7 +117,7 @@ public final class CryptoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CryptoRotationService secureApiCryptoRotationService(DataSource dataSource, DataKeyManager keys, DataKeyStore store,
+	CryptoRotationService cryptoRotationService(DataSource dataSource, DataKeyManager keys, DataKeyStore store,
 			FieldEncryptor encryptor, CryptoProperties properties, ObjectProvider<EncryptedColumn> columnBeans) {
 		List<EncryptedColumn> columns = new ArrayList<>();
 		for (CryptoProperties.Column column : properties.getRotation().getColumns()) {
@@ -133,7 +133,7 @@ public final class CryptoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CryptoProductionCheck secureApiCryptoProductionCheck(CryptoProperties properties) {
+	CryptoProductionCheck cryptoProductionCheck(CryptoProperties properties) {
 		return new CryptoProductionCheck(properties);
 	}
 
@@ -171,7 +171,7 @@ public final class CryptoAutoConfiguration {
 	static class JpaConfiguration {
 
 		@Bean
-		EncryptedAttributesInstallation secureApiEncryptedAttributesInstallation(FieldEncryptor encryptor) {
+		EncryptedAttributesInstallation encryptedAttributesInstallation(FieldEncryptor encryptor) {
 			return new EncryptedAttributesInstallation(encryptor);
 		}
 
@@ -200,12 +200,12 @@ public final class CryptoAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CryptoMetrics secureApiCryptoMetrics(MeterRegistry registry) {
+		CryptoMetrics cryptoMetrics(MeterRegistry registry) {
 			return new MicrometerCryptoMetrics(registry);
 		}
 
 		@Bean
-		MeterBinder secureApiReencryptionBacklog(ObjectProvider<CryptoRotationService> rotation) {
+		MeterBinder reencryptionBacklogMeterBinder(ObjectProvider<CryptoRotationService> rotation) {
 			return (registry) -> Gauge
 				.builder("secure_api.crypto.reencryption.backlog", rotation, (service) -> service.getObject().backlog())
 				.description("Stored encrypted values not on the active data key")
@@ -227,7 +227,7 @@ public final class CryptoAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			CryptoRotationEndpoint secureApiCryptoRotationEndpoint(CryptoRotationService rotation, DataKeyManager keys,
+			CryptoRotationEndpoint cryptoRotationEndpoint(CryptoRotationService rotation, DataKeyManager keys,
 					DataKeyStore store, CryptoProperties properties) {
 				return new CryptoRotationEndpoint(rotation, keys, store, properties.getRotation().getBatchSize());
 			}
@@ -243,7 +243,7 @@ public final class CryptoAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CryptoExceptionHandler secureApiCryptoExceptionHandler(ProblemResponseWriter writer) {
+		CryptoExceptionHandler cryptoExceptionHandler(ProblemResponseWriter writer) {
 			return new CryptoExceptionHandler(writer);
 		}
 
