@@ -211,6 +211,8 @@ median_of() {
 table() {
   local names=($APPS)
   if [ -n "$BEFORE_DIR" ]; then names+=("starter@before" "example@before"); fi
+  # each app once, in the order given
+  mapfile -t names < <(printf '%s\n' "${names[@]}" | awk '!seen[$0]++')
   start_apps "${names[@]}"
   for name in "${names[@]}"; do
     echo "pre-warming $name for $PREWARM" >&2

@@ -19,11 +19,14 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOn
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
@@ -93,6 +96,17 @@ public final class ApiSecurityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@EnableMethodSecurity
 	static class MethodSecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean({ MethodSecurityExpressionHandler.class, AuthorizationManagerFactory.class })
+		static MethodSecurityExpressionHandler methodSecurityExpressionHandler(
+				ObjectProvider<RoleHierarchy> roleHierarchy,
+				ObjectProvider<GrantedAuthorityDefaults> grantedAuthorityDefaults) {
+			UncontendedMethodSecurityExpressionHandler handler = new UncontendedMethodSecurityExpressionHandler();
+			roleHierarchy.ifAvailable(handler::setRoleHierarchy);
+			grantedAuthorityDefaults.ifAvailable((defaults) -> handler.setDefaultRolePrefix(defaults.getRolePrefix()));
+			return handler;
+		}
 
 	}
 
