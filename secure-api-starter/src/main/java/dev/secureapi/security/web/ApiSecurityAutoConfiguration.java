@@ -28,6 +28,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -79,6 +81,16 @@ public final class ApiSecurityAutoConfiguration {
 			}
 		}
 		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	static StrictHttpFirewall strictHttpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+		firewall.setAllowedParameterNames(HeaderCharacters::isAllowedName);
+		return firewall;
 	}
 
 	@Configuration(proxyBeanMethods = false)

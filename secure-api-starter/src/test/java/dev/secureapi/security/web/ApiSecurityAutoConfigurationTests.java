@@ -3,6 +3,7 @@ package dev.secureapi.security.web;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -17,10 +18,14 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import dev.secureapi.security.authentication.AuthenticationService;
 import dev.secureapi.security.authentication.AuthenticationServiceAutoConfiguration;
@@ -42,6 +47,7 @@ import dev.secureapi.security.problem.ProblemDetailsAutoConfiguration;
 import dev.secureapi.security.production.ProductionCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ApiSecurityAutoConfigurationTests {
 
@@ -218,6 +224,20 @@ class ApiSecurityAutoConfigurationTests {
 
 	private static FailureAnalysis analyze(Throwable failure) {
 		return JwtTestSupport.analyze(failure);
+	}
+
+	@Test
+	void theFirewallChecksHeadersWithTheKitsPredicatesAndAnApplicationsFirewallReplacesIt() {
+		this.runner.run((context) -> {
+			StrictHttpFirewall firewall = context.getBean(StrictHttpFirewall.class);
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/me");
+			request.addHeader("Authorization", "Bearer a\u0085b");
+			HttpServletRequest firewalled = firewall.getFirewalledRequest(request);
+			assertThatExceptionOfType(RequestRejectedException.class)
+				.isThrownBy(() -> firewalled.getHeader("Authorization"));
+		});
+		this.runner.withBean("ownFirewall", HttpFirewall.class, StrictHttpFirewall::new)
+			.run((context) -> assertThat(context).hasSingleBean(HttpFirewall.class).hasBean("ownFirewall"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,25 @@ class BearerTokenHttpTests {
 				"Bearer " + this.tokens.issueAccessToken("42", List.of("USER")).value());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"name\":\"42\"").contains("ROLE_USER");
+	}
+
+	@Test
+	void aControlCharacterInTheAuthorizationHeaderIsRefusedWith400Problem() throws Exception {
+		String token = this.tokens.issueAccessToken("42", List.of("USER")).value();
+		String answer = new Http(this.port).rawHead(
+				("GET /me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.substring(0, 20) + "\u0085"
+						+ token.substring(20) + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(answer).startsWith("HTTP/1.1 400 ");
+		assertThat(answer.toLowerCase(Locale.ROOT)).contains("content-type: application/problem+json");
+	}
+
+	@Test
+	void aTabInAHeaderValueIsAllowedAsBySpringSecuritysFirewall() throws Exception {
+		String token = this.tokens.issueAccessToken("42", List.of("USER")).value();
+		String answer = new Http(this.port).rawHead("GET /me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+				+ token + "\t\r\nConnection: close\r\n\r\n");
+		assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"name\":\"42\"");
 	}
 
 	@Test

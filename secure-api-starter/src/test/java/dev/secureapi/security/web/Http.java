@@ -54,11 +54,19 @@ final class Http {
 	 * without sending any body.
 	 */
 	String rawHead(String head) throws IOException {
+		return rawHead(head.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * Sends a request head given as bytes (any octet, as a client could) over a raw
+	 * socket and reads what the server answers.
+	 */
+	String rawHead(byte[] head) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 10_000);
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(head);
 			out.flush();
 			InputStream in = socket.getInputStream();
 			StringBuilder answer = new StringBuilder();
