@@ -25,6 +25,8 @@ import org.springframework.security.access.expression.method.MethodSecurityExpre
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -90,6 +92,17 @@ class MethodSecurityExpressionHandlerTests {
 			}
 			assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo("users");
 		});
+	}
+
+	@Test
+	void anAuthorizationManagerFactoryOfTheApplicationLeavesSpringSecuritysHandlerInPlace() {
+		this.runner
+			.withBean("ownAuthorizationManagerFactory", AuthorizationManagerFactory.class,
+					DefaultAuthorizationManagerFactory::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MethodSecurityExpressionHandler.class);
+				assertThat(asUser("USER", context.getBean(Guarded.class)::forUsers)).isEqualTo("users");
+			});
 	}
 
 	@Test
