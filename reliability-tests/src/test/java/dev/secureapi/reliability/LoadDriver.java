@@ -61,6 +61,16 @@ final class LoadDriver {
 
 	private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE");
 
+	/**
+	 * The JDK client's switch for resending any request, not only GET and HEAD, once on a
+	 * new connection when a connection taken from its pool closed before a single byte of
+	 * the answer came back: a stopping Tomcat closes kept-alive connections without
+	 * reading the request written onto them, and HTTP/1.1 has no way to announce it.
+	 * Browsers and OkHttp resend in that case too. Read once, when the JDK's
+	 * {@code MultiExchange} class loads, so it is set on the test JVM's command line.
+	 */
+	static final String RESEND_PROPERTY = "jdk.httpclient.enableAllMethodRetry";
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final List<Integer> ports;
@@ -91,6 +101,10 @@ final class LoadDriver {
 	private ScheduledExecutorService ticker;
 
 	LoadDriver(List<Integer> ports) {
+		if (!Boolean.getBoolean(RESEND_PROPERTY)) {
+			throw new IllegalStateException("The load driver resends a request whose kept-alive connection closed "
+					+ "before any answer, as browsers do; run it with -D" + RESEND_PROPERTY + "=true");
+		}
 		this.ports = new CopyOnWriteArrayList<>(ports);
 	}
 
@@ -376,13 +390,12 @@ final class LoadDriver {
 				return failed(op, start, startNanos, "hung", traceId, port);
 			}
 			catch (IOException ex) {
-				// an idempotent request on a connection the instance closed without
-				// answering (its graceful
-				// shutdown): sent again to the next instance, as HTTP clients do (RFC
-				// 9110, 9.2.2); any other
-				// request is a failure the suite counts
+				// an idempotent request the instance did not answer: sent again to the
+				// next instance, as HTTP clients may (RFC 9110, 9.2.2); any other
+				// request is a failure the suite counts (a kept-alive connection closed
+				// before any answer was already resent by the client, RESEND_PROPERTY)
 				if (!IDEMPOTENT.contains(method) || attempt + 1 >= attempts) {
-					return failed(op, start, startNanos, "io: " + ex.getClass().getSimpleName(), traceId, port);
+					return failed(op, start, startNanos, "io: " + describe(ex), traceId, port);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -397,6 +410,13 @@ final class LoadDriver {
 		long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
 		this.samples.add(new Sample(op, start, latency, 0, what, false, traceId, port));
 		return new Response(0, what);
+	}
+
+	private static String describe(IOException ex) {
+		// the JDK client rethrows an exchange's failure as a plain IOException with the
+		// cause attached
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		return cause.getClass().getSimpleName() + " (" + cause.getMessage() + ")";
 	}
 
 	private static String problem(HttpResponse<String> response) {
