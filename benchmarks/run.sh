@@ -20,7 +20,7 @@
 #   --jfr APP           after the pre-warm, records JFR (settings=profile) on APP under load for JFR_DURATION and
 #                       prints where its request threads' CPU goes, by component
 #   --login-isolation   example app only: GET /users/me requests/s and p99 idle, then while LOGIN_CLIENTS clients
-#                       POST /token as fast as they can (password hashing, Argon2id)
+#                       POST /token as fast as they can (password hashing, Argon2id); ROUNDS pairs, medians
 #   --warmup APP        starts APP cold under load and prints requests/s per WARMUP_STEP until WARMUP_TOTAL, and
 #                       the time from start to 90% of the steady state (the median of the last three steps);
 #                       JAVA_OPTS is passed to the JVM (e.g. -XX:SharedArchiveFile=app.jsa)
@@ -274,25 +274,33 @@ login_isolation() {
   start_apps "$name"
   echo "pre-warming $name for $PREWARM" >&2
   prewarm "$name"
-  local login_url="http://127.0.0.1:${PORT[$name]}/api/v1/token" idle busy login_out
-  idle=$(measure_once "$name" "$DURATION")
-  taskset -c "$LOAD_CPU" wrk -t1 -c"$LOGIN_CLIENTS" -d"$DURATION" -s benchmarks/login.lua "$login_url" \
-    > "$OUT/$name.login-wrk.txt" &
-  local login=$!
-  busy=$(measure_once "$name" "$DURATION")
-  wait "$login"
+  local login_url="http://127.0.0.1:${PORT[$name]}/api/v1/token" round idles=() busies=() logins=()
+  # ROUNDS pairs of an idle and a busy measurement, so drift (the JIT, the machine) hits both alike
+  for round in $(seq 1 "$ROUNDS"); do
+    idles+=("$(measure_once "$name" "$DURATION")")
+    taskset -c "$LOAD_CPU" wrk -t1 -c"$LOGIN_CLIENTS" -d"$DURATION" -s benchmarks/login.lua "$login_url" \
+      > "$OUT/$name.login-wrk.$round.txt" &
+    local login=$!
+    busies+=("$(measure_once "$name" "$DURATION")")
+    wait "$login"
+    logins+=("$(awk '/Requests\/sec/ {rps=$2} /requests in/ {n=$1} /Non-2xx/ {non2xx=$5} END {print rps, n, non2xx + 0}' \
+      "$OUT/$name.login-wrk.$round.txt")")
+    echo "round $round: idle ${idles[-1]} | busy ${busies[-1]} | POST /token ${logins[-1]}" >&2
+  done
+  local idle busy
+  idle=$(printf '%s\n' "${idles[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")
+  busy=$(printf '%s\n' "${busies[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")
   read -r idle_rps idle_p99 idle_errors idle_cpu <<< "$idle"
   read -r busy_rps busy_p99 busy_errors busy_cpu <<< "$busy"
   echo
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "median of $ROUNDS rounds by requests/s (each round: $DURATION idle, then $DURATION busy)"
   echo "| $name GET /users/me | req/s | p99 | errors |"
   echo "|---|---:|---:|---:|"
   echo "| idle | $idle_rps | $idle_p99 | $idle_errors |"
   echo "| while $LOGIN_CLIENTS clients POST /token | $busy_rps ($(ratio "$busy_rps" "$idle_rps") of idle) | $busy_p99 | $busy_errors |"
   echo
-  echo "POST /token during that run: $(awk '/Requests\/sec/ {print $2}' "$OUT/$name.login-wrk.txt") req/s," \
-    "$(awk '/requests in/ {print $1}' "$OUT/$name.login-wrk.txt") requests," \
-    "non-2xx (503 when the hashing pool is full): $(awk '/Non-2xx/ {print $5}' "$OUT/$name.login-wrk.txt")"
+  echo "POST /token per round (req/s, requests, non-2xx: 503 when the hashing pool is full): ${logins[*]}"
 }
 
 warmup() {
