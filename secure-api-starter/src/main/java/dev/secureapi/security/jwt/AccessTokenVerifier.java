@@ -1,19 +1,27 @@
 package dev.secureapi.security.jwt;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Key;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.InvalidClaimException;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -32,12 +40,24 @@ import dev.secureapi.security.jwt.InvalidTokenException.Reason;
  * {@code typ} checked, signature, {@code exp} required, {@code nbf}/{@code iat} with
  * clock skew, {@code iss}/{@code aud} when configured, {@code sub} required, revoked
  * {@code jti}, and the user still active with no change of authority since {@code iat}.
+ * <p>
+ * A token that passed is remembered by its SHA-256 (at most
+ * {@code secure-api.jwt.verified-token-cache-size} of them), so the same token sent again
+ * is not parsed and its signature not checked again. What can change while a token is
+ * remembered is checked on every request: {@code exp} and {@code nbf} against the clock,
+ * the key (still the same key under the token's {@code kid} in the key ring or JWK set),
+ * {@code iat}, revocation and the user check; a remembered token that fails the first two
+ * is verified again from scratch.
  *
  * @since 0.1.0
  */
 public final class AccessTokenVerifier {
 
 	private final JwtParser parser;
+
+	private final VerificationKeyResolver keys;
+
+	private final @Nullable Cache<String, Verified> verified;
 
 	private final long maxTokenSize;
 
@@ -68,7 +88,11 @@ public final class AccessTokenVerifier {
 		this.rolesClaim = properties.getRolesClaim();
 		this.revokedTokens = revokedTokens;
 		this.userValidator = userValidator;
+		this.keys = keys;
 		this.parser = parser(keys, properties, clock);
+		int cacheSize = properties.getVerifiedTokenCacheSize();
+		this.verified = (cacheSize > 0)
+				? Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).<String, Verified>build() : null;
 	}
 
 	private JwtParser parser(VerificationKeyResolver keys, JwtProperties properties, Clock clock) {
@@ -100,7 +124,53 @@ public final class AccessTokenVerifier {
 		if (token.length() > this.maxTokenSize) {
 			throw new InvalidTokenException(Reason.TOO_LARGE, "token larger than the maximum size");
 		}
-		Claims claims = parse(token);
+		Verified verified = verified(token);
+		Instant issuedAt = verified.issuedAt();
+		// one second beyond the skew: a token issued just after an authority change
+		// carries the next second as iat
+		if (issuedAt != null && issuedAt.isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds + 1))) {
+			throw new InvalidTokenException(Reason.NOT_YET_VALID, "token issued in the future");
+		}
+		String tokenId = verified.token().tokenId();
+		if (tokenId != null && this.revokedTokens.isRevoked(tokenId)) {
+			throw new InvalidTokenException(Reason.REVOKED, "token id revoked");
+		}
+		if (this.userValidator != null) {
+			TokenUserValidator.UserStanding standing = this.userValidator.standing(verified.token().subject());
+			if (!standing.active()) {
+				throw new InvalidTokenException(Reason.USER_INACTIVE, "user disabled or deleted");
+			}
+			if (!standing.accepts(issuedAt)) {
+				throw new InvalidTokenException(Reason.AUTHORITY_CHANGED,
+						"token issued before the user's authority changed");
+			}
+		}
+		return verified.token();
+	}
+
+	/**
+	 * The token's signature and claims checked, or remembered from an earlier check that
+	 * still holds.
+	 * @param token the compact JWS
+	 * @return the checked token
+	 */
+	private Verified verified(String token) {
+		if (this.verified == null) {
+			return verifySigned(token);
+		}
+		String digest = digest(token);
+		Verified known = this.verified.getIfPresent(digest);
+		if (known != null && isCurrent(known)) {
+			return known;
+		}
+		Verified checked = verifySigned(token);
+		this.verified.put(digest, checked);
+		return checked;
+	}
+
+	private Verified verifySigned(String token) {
+		Jws<Claims> jws = parse(token);
+		Claims claims = jws.getPayload();
 		Date expiration = claims.getExpiration();
 		if (expiration == null) {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no exp claim");
@@ -109,33 +179,61 @@ public final class AccessTokenVerifier {
 		if (subject == null || subject.isBlank()) {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no sub claim");
 		}
-		Date issuedAt = claims.getIssuedAt();
-		// one second beyond the skew: a token issued just after an authority change
-		// carries the next second as iat
-		if (issuedAt != null
-				&& issuedAt.toInstant().isAfter(this.clock.instant().plusSeconds(this.clockSkewSeconds + 1))) {
-			throw new InvalidTokenException(Reason.NOT_YET_VALID, "token issued in the future");
-		}
-		String tokenId = claims.getId();
-		if (tokenId != null && this.revokedTokens.isRevoked(tokenId)) {
-			throw new InvalidTokenException(Reason.REVOKED, "token id revoked");
-		}
-		if (this.userValidator != null) {
-			TokenUserValidator.UserStanding standing = this.userValidator.standing(subject);
-			if (!standing.active()) {
-				throw new InvalidTokenException(Reason.USER_INACTIVE, "user disabled or deleted");
-			}
-			if (!standing.accepts((issuedAt != null) ? issuedAt.toInstant() : null)) {
-				throw new InvalidTokenException(Reason.AUTHORITY_CHANGED,
-						"token issued before the user's authority changed");
-			}
-		}
-		return new VerifiedToken(subject, roles(claims), tokenId, expiration.toInstant(), claims);
+		String keyId = jws.getHeader().getKeyId();
+		JwtKey key = this.keys.resolve(keyId);
+		return new Verified(new VerifiedToken(subject, roles(claims), claims.getId(), expiration.toInstant(), claims),
+				instant(claims.getIssuedAt()), instant(claims.getNotBefore()), keyId, key.algorithm(),
+				key.verificationKey());
 	}
 
-	private Claims parse(String token) {
+	/**
+	 * Whether a remembered token would still pass the checks that depend on the time and
+	 * on the key ring, with the parser's rules: expired once the clock minus the skew is
+	 * after {@code exp}, premature while the clock plus the skew is before {@code nbf}.
+	 * @param known the remembered token
+	 * @return whether it still passes; if not, the token is verified again
+	 */
+	private boolean isCurrent(Verified known) {
+		Instant now = this.clock.instant();
+		if (now.minusSeconds(this.clockSkewSeconds).isAfter(known.token().expiresAt())) {
+			return false;
+		}
+		if (known.notBefore() != null && now.plusSeconds(this.clockSkewSeconds).isBefore(known.notBefore())) {
+			return false;
+		}
 		try {
-			return this.parser.parseSignedClaims(token).getPayload();
+			JwtKey key = this.keys.resolve(known.keyId());
+			return key.algorithm() == known.algorithm()
+					&& (key.verificationKey() == known.key() || key.verificationKey().equals(known.key()));
+		}
+		catch (InvalidTokenException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable Instant instant(@Nullable Date date) {
+		return (date != null) ? date.toInstant() : null;
+	}
+
+	/**
+	 * The cache key: a digest, so no lookup compares a client's string with a remembered
+	 * token character by character.
+	 * @param token the compact JWS
+	 * @return its SHA-256, in hex
+	 */
+	private static String digest(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
+
+	private Jws<Claims> parse(String token) {
+		try {
+			return this.parser.parseSignedClaims(token);
 		}
 		catch (ExpiredJwtException ex) {
 			throw new InvalidTokenException(Reason.EXPIRED, "token expired");
@@ -189,6 +287,15 @@ public final class AccessTokenVerifier {
 			}
 		}
 		return roles;
+	}
+
+	/**
+	 * A token whose signature and claims were checked, with what {@link #isCurrent} needs
+	 * to tell whether that check still holds.
+	 */
+	private record Verified(VerifiedToken token, @Nullable Instant issuedAt, @Nullable Instant notBefore,
+			@Nullable String keyId, JwtAlgorithm algorithm, Key key) {
+
 	}
 
 	/**

@@ -89,6 +89,15 @@ public class JwtProperties {
 	private DataSize maxTokenSize = DataSize.ofKilobytes(8);
 
 	/**
+	 * How many verified access tokens are remembered (by their SHA-256), so a token sent
+	 * again is not parsed and its signature not checked again. Expiry, not-before, the
+	 * key, revocation and the user check are still checked on every request. 0 turns it
+	 * off.
+	 */
+	@Min(0)
+	private int verifiedTokenCacheSize = 10_000;
+
+	/**
 	 * How long the answer of the application's TokenUserValidator (is this user still
 	 * enabled, and when did the user's authority last change?) is cached per subject:
 	 * other instances refuse a changed user's old tokens within this time.
@@ -217,6 +226,14 @@ public class JwtProperties {
 
 	public void setClockSkew(Duration clockSkew) {
 		this.clockSkew = clockSkew;
+	}
+
+	public int getVerifiedTokenCacheSize() {
+		return this.verifiedTokenCacheSize;
+	}
+
+	public void setVerifiedTokenCacheSize(int verifiedTokenCacheSize) {
+		this.verifiedTokenCacheSize = verifiedTokenCacheSize;
 	}
 
 	public DataSize getMaxTokenSize() {

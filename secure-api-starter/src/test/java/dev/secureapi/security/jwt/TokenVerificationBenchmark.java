@@ -36,6 +36,13 @@ public class TokenVerificationBenchmark {
 	@Param({ "HS256", "RS256", "ES256", "EdDSA" })
 	public String algorithm;
 
+	/**
+	 * The verified-token cache's size: 0 verifies every call from scratch, the default
+	 * remembers the token after the first call.
+	 */
+	@Param({ "0", "10000" })
+	public int cacheSize;
+
 	private AccessTokenVerifier verifier;
 
 	private String token;
@@ -46,6 +53,7 @@ public class TokenVerificationBenchmark {
 		properties.setIssuer("https://api.example");
 		properties.setAudience("api");
 		properties.setAccessTokenTtl(Duration.ofHours(1));
+		properties.setVerifiedTokenCacheSize(this.cacheSize);
 		JwtAlgorithm alg = JwtAlgorithm.valueOf(this.algorithm);
 		JwtProperties.Key key = TestKeys.key("k", alg);
 		properties.setKeys(List.of(key));
