@@ -8,6 +8,9 @@
 #   example-warn     the example app with the access log at WARN (the access log's cost is the difference)
 #   example-noact    the example app without actuator's metrics and observations (management.observations/metrics off)
 #   example-threads  the example app with at most EXAMPLE_THREADS (default 4) Tomcat request threads instead of 200
+#   starter-nocache, example-nocache
+#                    the same with the verified-token cache off (every request's token parsed and verified again;
+#                    all connections send one token, so with the cache on every request after the first is a hit)
 #
 # Every app runs in its own JVM pinned to one core (APP_CPU), wrk runs on the other (LOAD_CPU). Each app is
 # pre-warmed (PREWARM of load), then the apps are measured in interleaved rounds (ROUNDS x DURATION each, so
@@ -93,10 +96,12 @@ app_spec() {
     resource-server) echo "$(jar_of benchmarks/resource-server/target)|/users/me|" ;;
     starter) echo "$(jar_of benchmarks/starter-only/target)|/users/me|" ;;
     starter@before) echo "$(ls "$BEFORE_DIR"/benchmark-starter-only-*.jar)|/users/me|" ;;
+    starter-nocache) echo "$(jar_of benchmarks/starter-only/target)|/users/me|--secure-api.jwt.verified-token-cache-size=0" ;;
     example) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args" ;;
     example@before) echo "$(ls "$BEFORE_DIR"/example-app-*.jar)|/api/v1/users/me|$example_args" ;;
     example-warn) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --logging.level.secure-api.access=WARN" ;;
     example-threads) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --server.tomcat.threads.max=${EXAMPLE_THREADS:-4}" ;;
+    example-nocache) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --secure-api.jwt.verified-token-cache-size=0" ;;
     example-noact) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --management.observations.enable.all=false --management.defaults.metrics.export.enabled=false" ;;
     *) echo "unknown app $1" >&2; exit 2 ;;
   esac

@@ -57,6 +57,8 @@ public final class AccessTokenVerifier {
 
 	private final VerificationKeyResolver keys;
 
+	private final PinnedKeyLocator locator;
+
 	private final @Nullable Cache<String, Verified> verified;
 
 	private final long maxTokenSize;
@@ -89,22 +91,23 @@ public final class AccessTokenVerifier {
 		this.revokedTokens = revokedTokens;
 		this.userValidator = userValidator;
 		this.keys = keys;
-		this.parser = parser(keys, properties, clock);
+		this.locator = new PinnedKeyLocator(keys,
+				properties.getAcceptedTypes()
+					.stream()
+					.map((type) -> type.toLowerCase(Locale.ROOT))
+					.collect(Collectors.toUnmodifiableSet()));
+		this.parser = parser(properties, clock);
 		int cacheSize = properties.getVerifiedTokenCacheSize();
 		this.verified = (cacheSize > 0)
 				? Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).<String, Verified>build() : null;
 	}
 
-	private JwtParser parser(VerificationKeyResolver keys, JwtProperties properties, Clock clock) {
-		Set<String> types = properties.getAcceptedTypes()
-			.stream()
-			.map((type) -> type.toLowerCase(Locale.ROOT))
-			.collect(Collectors.toUnmodifiableSet());
+	private JwtParser parser(JwtProperties properties, Clock clock) {
 		JwtParserBuilder builder = Jwts.parser()
 			.json(JwtJson.deserializer())
 			.clock(() -> Date.from(clock.instant()))
 			.clockSkewSeconds(this.clockSkewSeconds)
-			.keyLocator(new PinnedKeyLocator(keys, types));
+			.keyLocator(this.locator);
 		if (properties.getIssuer() != null) {
 			builder.requireIssuer(properties.getIssuer());
 		}
@@ -169,7 +172,16 @@ public final class AccessTokenVerifier {
 	}
 
 	private Verified verifySigned(String token) {
-		Jws<Claims> jws = parse(token);
+		Jws<Claims> jws;
+		JwtKey key;
+		try {
+			jws = parse(token);
+			// the key the signature was checked with, as the parser's locator found it
+			key = this.locator.located.get();
+		}
+		finally {
+			this.locator.located.remove();
+		}
 		Claims claims = jws.getPayload();
 		Date expiration = claims.getExpiration();
 		if (expiration == null) {
@@ -180,7 +192,6 @@ public final class AccessTokenVerifier {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM, "token has no sub claim");
 		}
 		String keyId = jws.getHeader().getKeyId();
-		JwtKey key = this.keys.resolve(keyId);
 		return new Verified(new VerifiedToken(subject, roles(claims), claims.getId(), expiration.toInstant(), claims),
 				instant(claims.getIssuedAt()), instant(claims.getNotBefore()), keyId, key.algorithm(),
 				key.verificationKey());
@@ -308,6 +319,9 @@ public final class AccessTokenVerifier {
 
 		private final Set<String> types;
 
+		/** The key found for the token being parsed on this thread. */
+		private final ThreadLocal<JwtKey> located = new ThreadLocal<>();
+
 		PinnedKeyLocator(VerificationKeyResolver keys, Set<String> types) {
 			this.keys = keys;
 			this.types = types;
@@ -323,6 +337,7 @@ public final class AccessTokenVerifier {
 			if (!key.algorithm().joseName().equals(header.getAlgorithm())) {
 				throw new InvalidTokenException(Reason.BAD_SIGNATURE, "token alg is not the key's algorithm");
 			}
+			this.located.set(key);
 			return key.verificationKey();
 		}
 
