@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.secureapi.security.proxy.ClientIpResolver;
@@ -43,6 +44,9 @@ class AccessLogFilter extends OncePerRequestFilter {
 	public static final String LOGGER_NAME = "secure-api.access";
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private static final boolean LOGBACK = ClassUtils.isPresent("ch.qos.logback.classic.Logger",
+			AccessLogFilter.class.getClassLoader());
 
 	private static final String FINAL_STATUS_LISTENER = AccessLogFilter.class.getName() + ".FINAL_STATUS_LISTENER";
 
@@ -171,10 +175,14 @@ class AccessLogFilter extends OncePerRequestFilter {
 
 	/**
 	 * Logs a line, with its logging context in place when it was captured on another
-	 * thread.
+	 * thread. With Logback the line is an {@link AccessLogEvent}, which the starter's
+	 * encoder masks once instead of member by member.
 	 * @param line the line
 	 */
 	static void write(AccessLogLine line) {
+		if (LOGBACK && AccessLogEvent.append(logger, line)) {
+			return;
+		}
 		Map<String, String> context = line.context();
 		if (context != null) {
 			MDC.setContextMap(context);
@@ -190,7 +198,7 @@ class AccessLogFilter extends OncePerRequestFilter {
 			if (line.user() != null) {
 				event = event.addKeyValue("user", line.user());
 			}
-			event.log("{} {} {} {}ms", line.method(), line.path(), line.status(), line.durationMs());
+			event.log(AccessLogEvent.MESSAGE, line.method(), line.path(), line.status(), line.durationMs());
 		}
 		finally {
 			if (context != null) {

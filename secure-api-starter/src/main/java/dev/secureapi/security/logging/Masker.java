@@ -174,10 +174,22 @@ public final class Masker {
 		return (result != null) ? result.append(text, copied, text.length()).toString() : text;
 	}
 
+	/**
+	 * Whether a text contains a word, ignoring case as
+	 * {@link String#regionMatches(boolean, int, String, int, int)} does.
+	 * @param text the text
+	 * @param word a lower-case ASCII word
+	 * @return whether the text contains it
+	 */
 	private static boolean containsIgnoringCase(String text, String word) {
+		char lower = word.charAt(0);
+		char upper = Character.toUpperCase(lower);
 		int last = text.length() - word.length();
 		for (int i = 0; i <= last; i++) {
-			if (text.regionMatches(true, i, word, 0, word.length())) {
+			char ch = text.charAt(i);
+			// only a position starting with the word's first letter (or with a non-ASCII
+			// character, which may fold to it) is compared in full
+			if ((ch == lower || ch == upper || ch > 127) && text.regionMatches(true, i, word, 0, word.length())) {
 				return true;
 			}
 		}

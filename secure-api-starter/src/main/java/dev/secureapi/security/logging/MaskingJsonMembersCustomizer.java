@@ -29,6 +29,8 @@ import org.springframework.core.env.Environment;
  */
 public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
 
+	private static final ThreadLocal<Boolean> skipping = new ThreadLocal<>();
+
 	private final @Nullable Masker masker;
 
 	/**
@@ -61,10 +63,26 @@ public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMember
 		}
 	}
 
+	/**
+	 * Runs an action, such as starting a structured log encoder, during which customizers
+	 * created on this thread add no masking: for a formatter of events whose values were
+	 * masked before (see {@link AccessLogEvent#masked}).
+	 * @param action the action
+	 */
+	static void withoutMasking(Runnable action) {
+		skipping.set(Boolean.TRUE);
+		try {
+			action.run();
+		}
+		finally {
+			skipping.remove();
+		}
+	}
+
 	@Override
 	public void customize(JsonWriter.Members<Object> members) {
 		Masker masker = this.masker;
-		if (masker != null) {
+		if (masker != null && skipping.get() == null) {
 			members.applyingValueProcessor(new MaskingValueProcessor(masker));
 		}
 	}

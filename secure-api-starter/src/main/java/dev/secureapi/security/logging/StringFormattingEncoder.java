@@ -17,6 +17,7 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -28,6 +29,12 @@ import org.springframework.util.ReflectionUtils;
  * access-log line that is most of the line's cost (spring-projects/spring-boot#49428,
  * changed in 4.1).
  * <p>
+ * An {@link AccessLogEvent} is masked once, value by value where a value can carry a
+ * secret, and formatted by a second formatter of the same format built without the
+ * masking value processor: Spring Boot calls a value processor for every JSON member of
+ * every line through {@code LambdaSafe}, which resolves its generic type on each call and
+ * was most of the access log's remaining cost. The bytes are the same.
+ * <p>
  * {@link #install} puts one in place of every started {@code StructuredLogEncoder} of the
  * appenders attached to the loggers; anything it does not recognise is left as it is.
  */
@@ -37,9 +44,29 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 
 	private final Charset charset;
 
+	private final @Nullable Masker masker;
+
+	private final @Nullable StructuredLogFormatter<ILoggingEvent> preMaskedFormatter;
+
 	StringFormattingEncoder(StructuredLogFormatter<ILoggingEvent> formatter, Charset charset) {
+		this(formatter, charset, null, null);
+	}
+
+	/**
+	 * Creates an encoder.
+	 * @param formatter the formatter of every event
+	 * @param charset the charset of the bytes
+	 * @param masker the masking rules of the formatter's masking customizer, or
+	 * {@code null} when it masks nothing
+	 * @param preMaskedFormatter the same format without the masking value processor, for
+	 * access-log events masked with {@code masker}; or {@code null}
+	 */
+	StringFormattingEncoder(StructuredLogFormatter<ILoggingEvent> formatter, Charset charset, @Nullable Masker masker,
+			@Nullable StructuredLogFormatter<ILoggingEvent> preMaskedFormatter) {
 		this.formatter = formatter;
 		this.charset = charset;
+		this.masker = masker;
+		this.preMaskedFormatter = preMaskedFormatter;
 	}
 
 	@Override
@@ -49,7 +76,20 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
+		if (event instanceof AccessLogEvent accessLog && this.preMaskedFormatter != null) {
+			ILoggingEvent masked = (this.masker != null) ? accessLog.masked(this.masker) : accessLog;
+			return this.preMaskedFormatter.format(masked).getBytes(this.charset);
+		}
 		return this.formatter.format(event).getBytes(this.charset);
+	}
+
+	/**
+	 * Whether access-log events are masked once and formatted without the masking value
+	 * processor.
+	 * @return whether this encoder has a formatter for masked access-log events
+	 */
+	boolean masksAccessLogLinesOnce() {
+		return this.preMaskedFormatter != null;
 	}
 
 	@Override
@@ -76,16 +116,19 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 		Field formatterField = ReflectionUtils.findField(StructuredLogEncoder.class, "formatter",
 				StructuredLogFormatter.class);
 		Field charsetField = ReflectionUtils.findField(StructuredLogEncoder.class, "charset", Charset.class);
-		if (formatterField == null || charsetField == null) {
+		Field formatField = ReflectionUtils.findField(StructuredLogEncoder.class, "format", String.class);
+		if (formatterField == null || charsetField == null || formatField == null) {
 			return 0;
 		}
 		ReflectionUtils.makeAccessible(formatterField);
 		ReflectionUtils.makeAccessible(charsetField);
+		ReflectionUtils.makeAccessible(formatField);
+		Fields fields = new Fields(formatterField, charsetField, formatField);
 		int replaced = 0;
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders(); appenders.hasNext();) {
 				if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> appender
-						&& replace(appender, formatterField, charsetField)) {
+						&& replace(appender, fields)) {
 					replaced++;
 				}
 			}
@@ -94,24 +137,69 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static boolean replace(OutputStreamAppender<ILoggingEvent> appender, Field formatterField,
-			Field charsetField) {
+	private static boolean replace(OutputStreamAppender<ILoggingEvent> appender, Fields fields) {
 		Encoder<ILoggingEvent> encoder = appender.getEncoder();
 		if (!(encoder instanceof StructuredLogEncoder structured) || !structured.isStarted()) {
 			return false;
 		}
-		Object formatter = ReflectionUtils.getField(formatterField, structured);
+		Object formatter = ReflectionUtils.getField(fields.formatter(), structured);
 		if (!(formatter instanceof StructuredLogFormatter<?>)) {
 			return false;
 		}
-		@Nullable Object charset = ReflectionUtils.getField(charsetField, structured);
+		@Nullable Object charset = ReflectionUtils.getField(fields.charset(), structured);
+		Charset lineCharset = (charset instanceof Charset value) ? value : StandardCharsets.UTF_8;
+		@Nullable Object format = ReflectionUtils.getField(fields.format(), structured);
+		@Nullable Object environment = structured.getContext().getObject(Environment.class.getName());
+		@Nullable StructuredLogFormatter<ILoggingEvent> preMasked = null;
+		@Nullable Masker masker = null;
+		if (format instanceof String name && environment instanceof Environment env) {
+			masker = MaskingJsonMembersCustomizer.masker(env);
+			preMasked = preMaskedFormatter(structured, name, lineCharset, fields);
+		}
 		StringFormattingEncoder replacement = new StringFormattingEncoder(
-				(StructuredLogFormatter<ILoggingEvent>) formatter,
-				(charset instanceof Charset value) ? value : StandardCharsets.UTF_8);
+				(StructuredLogFormatter<ILoggingEvent>) formatter, lineCharset, masker, preMasked);
 		replacement.setContext(structured.getContext());
 		replacement.start();
 		appender.setEncoder(replacement);
 		return true;
+	}
+
+	/**
+	 * The formatter of a second encoder of the same format, started without the masking
+	 * customizer's value processor.
+	 * @param structured the appender's encoder
+	 * @param format its format
+	 * @param charset its charset
+	 * @param fields the encoder's fields
+	 * @return the formatter, or {@code null} when the encoder cannot be started
+	 */
+	@SuppressWarnings("unchecked")
+	private static @Nullable StructuredLogFormatter<ILoggingEvent> preMaskedFormatter(StructuredLogEncoder structured,
+			String format, Charset charset, Fields fields) {
+		StructuredLogEncoder unmasked = new StructuredLogEncoder();
+		unmasked.setContext(structured.getContext());
+		unmasked.setFormat(format);
+		unmasked.setCharset(charset);
+		try {
+			MaskingJsonMembersCustomizer.withoutMasking(unmasked::start);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		Object formatter = ReflectionUtils.getField(fields.formatter(), unmasked);
+		return (formatter instanceof StructuredLogFormatter<?>) ? (StructuredLogFormatter<ILoggingEvent>) formatter
+				: null;
+	}
+
+	/**
+	 * The private fields of Spring Boot's encoder that are read.
+	 *
+	 * @param formatter the formatter
+	 * @param charset the charset
+	 * @param format the format's name
+	 */
+	private record Fields(Field formatter, Field charset, Field format) {
+
 	}
 
 }
