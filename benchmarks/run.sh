@@ -7,6 +7,7 @@
 #   example          the example app: ECS JSON logs, access log, actuator + Prometheus, local rate limit, user check
 #   example-warn     the example app with the access log at WARN (the access log's cost is the difference)
 #   example-noact    the example app without actuator's metrics and observations (management.observations/metrics off)
+#   example-notrace  the example app with tracing off (management.tracing.enabled=false; metrics stay)
 #   example-threads  the example app with at most EXAMPLE_THREADS (default 4) Tomcat request threads instead of 200
 #   starter-nocache, example-nocache
 #                    the same with the verified-token cache off (every request's token parsed and verified again;
@@ -27,6 +28,7 @@
 #   --warmup APP        starts APP cold under load and prints requests/s per WARMUP_STEP until WARMUP_TOTAL, and
 #                       the time from start to 90% of the steady state (the median of the last three steps);
 #                       JAVA_OPTS is passed to the JVM (e.g. -XX:SharedArchiveFile=app.jsa)
+#   JAVA=path           the java launcher (default: java on the PATH), e.g. a JDK 25 for its AOT cache
 #   APP_JAR=file        runs this jar instead of the app's own (e.g. an extracted app.jar for class data sharing)
 #   START_TIMEOUT=s     how long to wait for an app to answer (default 300; start-up on a busy core is slow)
 #   BEFORE_DIR=dir      also measures "starter@before" and "example@before" from the jars in dir (copies of an
@@ -50,6 +52,7 @@ LOGIN_CLIENTS=${LOGIN_CLIENTS:-4}
 WARMUP_STEP=${WARMUP_STEP:-5}
 WARMUP_TOTAL=${WARMUP_TOTAL:-300}
 JAVA_OPTS=${JAVA_OPTS:-}
+JAVA=${JAVA:-java}
 BEFORE_DIR=${BEFORE_DIR:-}
 BASE_PORT=${BASE_PORT:-18180}
 START_TIMEOUT=${START_TIMEOUT:-300}
@@ -102,6 +105,7 @@ app_spec() {
     example-warn) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --logging.level.secure-api.access=WARN" ;;
     example-threads) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --server.tomcat.threads.max=${EXAMPLE_THREADS:-4}" ;;
     example-nocache) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --secure-api.jwt.verified-token-cache-size=0" ;;
+    example-notrace) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --management.tracing.enabled=false" ;;
     example-noact) echo "$(jar_of example-app/target)|/api/v1/users/me|$example_args --management.observations.enable.all=false --management.defaults.metrics.export.enabled=false" ;;
     *) echo "unknown app $1" >&2; exit 2 ;;
   esac
@@ -115,7 +119,7 @@ start() {
   jar=${APP_JAR:-$jar}
   # taskset execs java, so $! is the JVM's pid
   # shellcheck disable=SC2086
-  taskset -c "$APP_CPU" java $JAVA_OPTS -jar "$jar" --server.port="$port" $args > "$OUT/$name.log" 2>&1 &
+  taskset -c "$APP_CPU" "$JAVA" $JAVA_OPTS -jar "$jar" --server.port="$port" $args > "$OUT/$name.log" 2>&1 &
   PID[$name]=$!
   PORT[$name]=$port
   URL[$name]="http://127.0.0.1:$port$path"
@@ -230,6 +234,7 @@ table() {
     for name in "${names[@]}"; do
       echo "round $round: $name" >&2
       runs[$name]+="$(measure_once "$name" "$DURATION");"
+      echo "  $(tail -c +1 <<< "${runs[$name]}" | tr ';' '\n' | grep . | tail -1) (req/s p99 errors cpu-µs)" >&2
     done
   done
   declare -A median

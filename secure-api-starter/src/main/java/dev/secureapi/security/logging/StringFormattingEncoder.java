@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -39,6 +41,12 @@ import org.springframework.util.ReflectionUtils;
  * appenders attached to the loggers; anything it does not recognise is left as it is.
  */
 final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
+
+	/**
+	 * Spring Boot's JSON formats, the ones the masking customizer applies to (a formatter
+	 * of another name, such as the kit's masked plain text, masks by itself).
+	 */
+	private static final Set<String> JSON_FORMATS = Set.of("ecs", "logstash", "gelf");
 
 	private final StructuredLogFormatter<ILoggingEvent> formatter;
 
@@ -152,7 +160,8 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 		@Nullable Object environment = structured.getContext().getObject(Environment.class.getName());
 		@Nullable StructuredLogFormatter<ILoggingEvent> preMasked = null;
 		@Nullable Masker masker = null;
-		if (format instanceof String name && environment instanceof Environment env) {
+		if (format instanceof String name && JSON_FORMATS.contains(name.toLowerCase(Locale.ROOT))
+				&& environment instanceof Environment env) {
 			masker = MaskingJsonMembersCustomizer.masker(env);
 			preMasked = preMaskedFormatter(structured, name, lineCharset, fields);
 		}

@@ -128,4 +128,33 @@ class StringFormattingEncoderTests {
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("hunter2").contains("alice@example.com");
 	}
 
+	@Test
+	void theMaskedPlainFormatMasksAccessLogLinesItself() {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		context.putObject(Environment.class.getName(), new MockEnvironment());
+		StructuredLogEncoder original = new StructuredLogEncoder();
+		original.setContext(context);
+		original.setFormat(MaskedPlainLogFormatter.class.getName());
+		original.start();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+		appender.setContext(context);
+		appender.setEncoder(original);
+		appender.setOutputStream(out);
+		appender.start();
+		Logger logger = context.getLogger(AccessLogFilter.LOGGER_NAME);
+		logger.addAppender(appender);
+		AccessLogLine line = new AccessLogLine("GET", "/api/things?password=hunter2", 200, 3, "203.0.113.7", 42,
+				"alice@example.com", Map.of("request_id", "req-1"));
+		StringFormattingEncoder.install(context);
+
+		assertThat(((StringFormattingEncoder) appender.getEncoder()).masksAccessLogLinesOnce()).isFalse();
+		logger.callAppenders(new AccessLogEvent(logger, line, line.context()));
+
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("req-1")
+			.doesNotContain("hunter2")
+			.doesNotContain("alice@");
+	}
+
 }
