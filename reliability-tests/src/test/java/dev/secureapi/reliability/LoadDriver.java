@@ -363,8 +363,11 @@ final class LoadDriver {
 		long start = elapsedMs();
 		long startNanos = System.nanoTime();
 		int attempts = this.ports.size();
+		// round robin over the requests; within one request every instance once (another
+		// thread's request moves the shared counter, so it cannot pick the next one)
+		int first = Math.floorMod(this.nextPort.getAndIncrement(), this.ports.size());
 		for (int attempt = 0; attempt < Math.max(1, attempts); attempt++) {
-			int port = this.ports.get(Math.floorMod(this.nextPort.getAndIncrement(), this.ports.size()));
+			int port = this.ports.get((first + attempt) % this.ports.size());
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(HANG)
 				.header("X-Forwarded-Proto", "https")
