@@ -220,7 +220,7 @@ median_of() {
 }
 
 table() {
-  local names=($APPS)
+  local names=($APPS) last
   if [ -n "$BEFORE_DIR" ]; then names+=("starter@before" "example@before"); fi
   # each app once, in the order given
   mapfile -t names < <(printf '%s\n' "${names[@]}" | awk '!seen[$0]++')
@@ -234,7 +234,8 @@ table() {
     for name in "${names[@]}"; do
       echo "round $round: $name" >&2
       runs[$name]+="$(measure_once "$name" "$DURATION");"
-      echo "  $(tail -c +1 <<< "${runs[$name]}" | tr ';' '\n' | grep . | tail -1) (req/s p99 errors cpu-µs)" >&2
+      last=${runs[$name]%;}
+      echo "  ${last##*;} (req/s p99 errors cpu-µs)" >&2
     done
   done
   declare -A median

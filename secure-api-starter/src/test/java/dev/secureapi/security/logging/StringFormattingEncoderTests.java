@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same bytes, masking included.
  */
 class StringFormattingEncoderTests {
+
+	private static final AccessLogLine LINE = new AccessLogLine("GET", "/api/things?password=hunter2", 200, 3,
+			"203.0.113.7", 42, "alice@example.com", Map.of("request_id", "req-1"));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ecs", "logstash", "gelf" })
@@ -63,33 +67,20 @@ class StringFormattingEncoderTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ecs", "logstash", "gelf" })
 	void accessLogLinesAreMaskedOnceIntoTheSameBytes(String format) {
-		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.putObject(Environment.class.getName(), new MockEnvironment());
-		StructuredLogEncoder original = new StructuredLogEncoder();
-		original.setContext(context);
-		original.setFormat(format);
-		original.start();
+		LoggerContext context = context(new MockEnvironment());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-		appender.setContext(context);
-		appender.setEncoder(original);
-		appender.setOutputStream(out);
-		appender.start();
-		Logger logger = context.getLogger(AccessLogFilter.LOGGER_NAME);
-		logger.addAppender(appender);
+		Logger logger = accessLogger(context, format, out);
 		// what a client can put into a line: the path and its query, the user name (a
 		// password typed into the username field, an e-mail address), and context values
 		AccessLogLine line = new AccessLogLine("GET", "/api/things/" + MaskingTests.JWT + "?password=hunter2", 200, 3,
-				"203.0.113.7", 42, "alice@example.com",
-				Map.of("request_id", "req-1", "auth_token", "s3cr3t-value", "note", "Bearer abcdef123456"));
+				"203.0.113.7", 42, "alice@example.com", Map.of("request_id", "req-1", "auth_token", "s3cr3t-value",
+						"db.password", "dotted-s3cr3t", "note", "Bearer abcdef123456"));
 		AccessLogEvent event = new AccessLogEvent(logger, line, line.context());
-		String before = new String(original.encode(event), StandardCharsets.UTF_8);
+		String before = new String(encoder(logger).encode(event), StandardCharsets.UTF_8);
 
 		assertThat(StringFormattingEncoder.install(context)).isEqualTo(1);
 
-		StringFormattingEncoder replaced = (StringFormattingEncoder) appender.getEncoder();
-		assertThat(replaced.masksAccessLogLinesOnce()).isTrue();
+		assertThat(((StringFormattingEncoder) encoder(logger)).masksAccessLogLinesOnce()).isTrue();
 		logger.callAppenders(event);
 		String written = out.toString(StandardCharsets.UTF_8);
 		assertThat(written).isEqualTo(before);
@@ -103,58 +94,63 @@ class StringFormattingEncoderTests {
 
 	@Test
 	void withMaskingOffAccessLogLinesAreWrittenAsTheyAre() {
-		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.putObject(Environment.class.getName(),
+		LoggerContext context = context(
 				new MockEnvironment().withProperty("secure-api.logging.masking.enabled", "false"));
-		StructuredLogEncoder original = new StructuredLogEncoder();
-		original.setContext(context);
-		original.setFormat("ecs");
-		original.start();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-		appender.setContext(context);
-		appender.setEncoder(original);
-		appender.setOutputStream(out);
-		appender.start();
-		Logger logger = context.getLogger(AccessLogFilter.LOGGER_NAME);
-		logger.addAppender(appender);
-		AccessLogLine line = new AccessLogLine("GET", "/api/things?password=hunter2", 200, 3, "203.0.113.7", 42,
-				"alice@example.com", Map.of("request_id", "req-1"));
+		Logger logger = accessLogger(context, "ecs", out);
 		StringFormattingEncoder.install(context);
 
-		logger.callAppenders(new AccessLogEvent(logger, line, line.context()));
+		logger.callAppenders(new AccessLogEvent(logger, LINE, LINE.context()));
 
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("hunter2").contains("alice@example.com");
 	}
 
 	@Test
 	void theMaskedPlainFormatMasksAccessLogLinesItself() {
-		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		context.putObject(Environment.class.getName(), new MockEnvironment());
-		StructuredLogEncoder original = new StructuredLogEncoder();
-		original.setContext(context);
-		original.setFormat(MaskedPlainLogFormatter.class.getName());
-		original.start();
+		LoggerContext context = context(new MockEnvironment());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-		appender.setContext(context);
-		appender.setEncoder(original);
-		appender.setOutputStream(out);
-		appender.start();
-		Logger logger = context.getLogger(AccessLogFilter.LOGGER_NAME);
-		logger.addAppender(appender);
-		AccessLogLine line = new AccessLogLine("GET", "/api/things?password=hunter2", 200, 3, "203.0.113.7", 42,
-				"alice@example.com", Map.of("request_id", "req-1"));
+		Logger logger = accessLogger(context, MaskedPlainLogFormatter.class.getName(), out);
 		StringFormattingEncoder.install(context);
 
-		assertThat(((StringFormattingEncoder) appender.getEncoder()).masksAccessLogLinesOnce()).isFalse();
-		logger.callAppenders(new AccessLogEvent(logger, line, line.context()));
+		assertThat(((StringFormattingEncoder) encoder(logger)).masksAccessLogLinesOnce()).isFalse();
+		logger.callAppenders(new AccessLogEvent(logger, LINE, LINE.context()));
 
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("req-1")
 			.doesNotContain("hunter2")
 			.doesNotContain("alice@");
+	}
+
+	private static LoggerContext context(Environment environment) {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		context.putObject(Environment.class.getName(), environment);
+		return context;
+	}
+
+	/**
+	 * The access logger of a context, with one appender whose encoder is Spring Boot's.
+	 * @param context the context
+	 * @param format the structured format
+	 * @param out where the appender writes
+	 * @return the logger
+	 */
+	private static Logger accessLogger(LoggerContext context, String format, ByteArrayOutputStream out) {
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat(format);
+		encoder.start();
+		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+		appender.setContext(context);
+		appender.setEncoder(encoder);
+		appender.setOutputStream(out);
+		appender.start();
+		Logger logger = context.getLogger(AccessLogFilter.LOGGER_NAME);
+		logger.addAppender(appender);
+		return logger;
+	}
+
+	private static Encoder<ILoggingEvent> encoder(Logger logger) {
+		return ((OutputStreamAppender<ILoggingEvent>) logger.iteratorForAppenders().next()).getEncoder();
 	}
 
 }
