@@ -56,10 +56,6 @@ final class StringFormattingEncoder extends EncoderBase<ILoggingEvent> {
 
 	private final @Nullable StructuredLogFormatter<ILoggingEvent> preMaskedFormatter;
 
-	StringFormattingEncoder(StructuredLogFormatter<ILoggingEvent> formatter, Charset charset) {
-		this(formatter, charset, null, null);
-	}
-
 	/**
 	 * Creates an encoder.
 	 * @param formatter the formatter of every event
